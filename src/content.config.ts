@@ -1,0 +1,51 @@
+/**
+ * Content collections. Packs and the flowchart go through our own validators, so a broken file
+ * fails the build with a message naming the file and field; lessons use Astro's glob loader.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'zod';
+import { LessonSchema } from './schemas/lesson.ts';
+import { PackSchema } from './schemas/pack.ts';
+import { RuleSchema } from './schemas/rules.ts';
+import { FlowchartSchema } from './schemas/flowchart.ts';
+import { loadFlowchart, loadPacks } from './lib/load.ts';
+
+const root = process.cwd();
+
+const packs = defineCollection({
+  loader: {
+    name: 'course-packs',
+    async load({ store, watcher }) {
+      watcher?.add(`${root}/content`);
+      store.clear();
+      for (const { pack, rules } of loadPacks(root)) store.set({ id: pack.id, data: { ...pack, rules } });
+    },
+  },
+  schema: PackSchema.extend({ rules: z.array(RuleSchema) }),
+});
+
+const flowchart = defineCollection({
+  loader: {
+    name: 'respond-flowchart',
+    async load({ store, watcher }) {
+      watcher?.add(`${root}/quizzes/flowchart.yaml`);
+      const { byId: _byId, ...chart } = loadFlowchart(root);
+      store.clear();
+      store.set({ id: 'flowchart', data: chart });
+    },
+  },
+  schema: FlowchartSchema,
+});
+
+const lessons = defineCollection({
+  loader: glob({
+    base: './content',
+    pattern: ['*/modules/*/index.mdx', '*/scenarios/*.mdx'],
+    // `wyre/modules/04-libel/index.mdx` → `wyre/modules/04-libel`: keeps the order prefix for sorting.
+    generateId: ({ entry }) => entry.replace(/\/index\.mdx$/, '').replace(/\.mdx$/, ''),
+  }),
+  schema: LessonSchema,
+});
+
+export const collections = { packs, flowchart, lessons };

@@ -1,0 +1,78 @@
+/**
+ * A course pack's `pack.yaml`: the council, the policy it teaches, and how sign-off works.
+ * One schema; the TypeScript type is inferred from it, never restated.
+ */
+import { z } from 'zod';
+
+/** A pack folder name: lower-case letters, digits and hyphens. */
+export const PackIdSchema = z
+  .string({ error: 'expected a pack ID such as "wyre"' })
+  .regex(/^[a-z][a-z0-9-]*$/, { error: 'expected lower-case letters, digits and hyphens, starting with a letter' });
+
+/** A calendar date written as YYYY-MM-DD (YAML reads it as text or as a date). */
+const IsoDateSchema = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: 'expected a date written as YYYY-MM-DD' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written as YYYY-MM-DD' })
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+      error: 'is not a real calendar date',
+    }),
+);
+
+const text = (what: string) => z.string({ error: `expected text: ${what}` }).trim().min(1, { error: `must not be empty: ${what}` });
+
+/** The policy document the pack teaches. */
+export const PolicySchema = z.strictObject({
+  /** The policy's title as the council publishes it. */
+  title: text('the policy title'),
+  /** The version members sign, e.g. "3" or "November 2017"; a new version means everyone re-signs. */
+  version: z.coerce.string({ error: 'expected a version such as "3"' }).min(1),
+  /** The date the policy was approved or issued. */
+  date: IsoDateSchema,
+  /** Where the policy sits in the council's constitution or rules. */
+  constitution: text('where the policy sits in the constitution'),
+});
+
+/** Where the course's facts come from. */
+export const SourceSchema = z.strictObject({
+  /** How a reader would cite the source document. */
+  citation: text('how to cite the source document'),
+  /** The source file kept with the project (in `tests/fixtures/seeds/`). */
+  file: text('the source file name').optional(),
+});
+
+/** The whole `pack.yaml`. */
+export const PackSchema = z
+  .strictObject({
+    /** Must equal the pack's folder name under `content/`. */
+    id: PackIdSchema,
+    /** The council's full name, e.g. "Wyre Council". */
+    council: text("the council's name"),
+    /** A short name for headings and links, e.g. "Wyre". */
+    shortName: text('a short name for the council'),
+    /** The policy this pack teaches. */
+    policy: PolicySchema,
+    /** Who keeps the register of sign-offs and receives reports. */
+    monitoringOfficer: z.strictObject({
+      /** The role's title, e.g. "Monitoring Officer". */
+      role: text("the Monitoring Officer's role title"),
+    }),
+    /** Percentage of marks needed to pass the final assessment. */
+    passMark: z
+      .number({ error: 'expected a whole number from 1 to 100 (a percentage)' })
+      .int({ error: 'expected a whole number from 1 to 100 (a percentage)' })
+      .min(1, { error: 'expected a whole number from 1 to 100 (a percentage)' })
+      .max(100, { error: 'expected a whole number from 1 to 100 (a percentage)' }),
+    /** Months after signing before a member must refresh. */
+    refreshMonths: z
+      .number({ error: 'expected a whole number of months from 1 to 60' })
+      .int({ error: 'expected a whole number of months from 1 to 60' })
+      .min(1, { error: 'expected a whole number of months from 1 to 60' })
+      .max(60, { error: 'expected a whole number of months from 1 to 60' }),
+    /** Where the course's facts come from. */
+    source: SourceSchema,
+  });
+
+export type Pack = z.infer<typeof PackSchema>;
+export type PackInput = z.input<typeof PackSchema>;
