@@ -9,13 +9,16 @@ export const PackIdSchema = z
   .string({ error: 'expected a pack ID such as "wyre"' })
   .regex(/^[a-z][a-z0-9-]*$/, { error: 'expected lower-case letters, digits and hyphens, starting with a letter' });
 
-/** A calendar date written as YYYY-MM-DD (YAML reads it as text or as a date). */
+/** A calendar date written as YYYY-MM-DD, or YYYY-MM where the source gives only the month. */
 const IsoDateSchema = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
   z
-    .string({ error: 'expected a date written as YYYY-MM-DD' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written as YYYY-MM-DD' })
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    .string({ error: 'expected a date written as YYYY-MM-DD (or YYYY-MM)' })
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: 'expected a date written as YYYY-MM-DD (or YYYY-MM)' })
+    .refine((s) => {
+      const day = s.length === 7 ? `${s}-01` : s;
+      return !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+    }, {
       error: 'is not a real calendar date',
     }),
 );
@@ -28,7 +31,7 @@ export const PolicySchema = z.strictObject({
   title: text('the policy title'),
   /** The version members sign, e.g. "3" or "November 2017"; a new version means everyone re-signs. */
   version: z.coerce.string({ error: 'expected a version such as "3"' }).min(1),
-  /** The date the policy was approved or issued. */
+  /** The date the policy is dated or was approved (YYYY-MM when the source gives only the month). */
   date: IsoDateSchema,
   /** Where the policy sits in the council's constitution or rules. */
   constitution: text('where the policy sits in the constitution'),

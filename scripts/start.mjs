@@ -1,0 +1,14 @@
+// `npm start`: builds the course if the build is missing or older than its sources, then serves it.
+// HOST and PORT choose where (default localhost:4321).
+import { join } from 'node:path';
+import { build, buildIsStale, root } from './lib/build.mjs';
+
+if (buildIsStale()) {
+  console.log('Building the course (first start, or the sources changed)…');
+  if (!build()) process.exit(1);
+}
+
+process.env.HOST ??= 'localhost';
+process.env.PORT ??= '4321';
+console.log(`Serving the course at http://${process.env.HOST}:${process.env.PORT}/`);
+await import(join(root, 'dist', 'server', 'entry.mjs'));

@@ -1,0 +1,86 @@
+/** Lessons: no JavaScript at all, readable with it switched off, and previous/next through each pack. */
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, lessonPages } from './support.ts';
+
+const lessons = lessonPages();
+
+test('lesson pages ship no script elements', async ({ request }) => {
+  expect(lessons.length).toBeGreaterThanOrEqual(32);
+  const withScripts: string[] = [];
+  for (const path of lessons) {
+    if (/<script\b/i.test(await (await request.get(path)).text())) withScripts.push(path);
+  }
+  expect(withScripts).toEqual([]);
+});
+
+test('every lesson reads correctly with JavaScript disabled', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const path of lessons) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 }), path).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'In practice' }), path).toBeVisible();
+    await expect(page.getByText(/^Source: /), path).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'In one line' }), path).toBeVisible();
+    expect((await page.getByRole('main').innerText()).length, path).toBeGreaterThan(1500);
+  }
+  await context.close();
+});
+
+for (const pack of ['wyre', 'ashfield']) {
+  test(`${pack}: "Next lesson" walks the contents in order, and "Previous lesson" walks back`, async ({ page }) => {
+    await page.goto(`/${pack}/contents/`);
+    const contents = await page.getByRole('main').locator('.cc-contents a').allInnerTexts();
+    expect(contents.length).toBeGreaterThanOrEqual(14);
+
+    await page.getByRole('main').locator('.cc-contents a').first().click();
+    const forward: string[] = [];
+    for (;;) {
+      forward.push(await page.getByRole('heading', { level: 1 }).innerText());
+      await expect(page.getByText(`Lesson ${forward.length} of ${contents.length}`)).toBeVisible();
+      const next = page.getByRole('link', { name: /^Next lesson/ });
+      if ((await next.count()) === 0) break;
+      await next.click();
+    }
+    expect(forward).toEqual(contents);
+    await expect(page.getByRole('link', { name: /You have read every lesson/ })).toHaveAttribute('href', `/${pack}/flowchart/`);
+
+    const backward: string[] = [];
+    for (;;) {
+      backward.push(await page.getByRole('heading', { level: 1 }).innerText());
+      const previous = page.getByRole('link', { name: /^Previous lesson/ });
+      if ((await previous.count()) === 0) break;
+      await previous.click();
+    }
+    expect(backward).toEqual([...contents].reverse());
+  });
+}
+
+test('the skip link is the first thing a keyboard reaches and moves to the main content', async ({ page }) => {
+  await page.goto(lessons[0]!);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+});
+
+test('the lesson contents opens by keyboard and marks the current lesson', async ({ page }) => {
+  const path = lessons[3]!;
+  await page.goto(path);
+  const summary = page.locator('summary', { hasText: 'Course contents' });
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const current = page.locator('.cc-toc a[aria-current="page"]');
+  await expect(current).toBeVisible();
+  await expect(current).toHaveAttribute('href', path);
+  await expectNoAxeViolations(page);
+});
+
+test('a lesson prints without site navigation', async ({ page }) => {
+  await page.goto(lessons[0]!);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Lesson navigation' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});

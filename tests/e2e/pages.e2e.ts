@@ -1,0 +1,54 @@
+/** Every built page loads, every internal link works, and axe finds nothing on any page. */
+import { expect, test } from '@playwright/test';
+import { builtPages, expectNoAxeViolations } from './support.ts';
+
+const pages = builtPages();
+
+test('the build has the home page, three pages per pack and every lesson', () => {
+  expect(pages).toContain('/');
+  for (const pack of ['wyre', 'ashfield']) {
+    for (const page of ['', 'contents/', 'flowchart/']) expect(pages).toContain(`/${pack}/${page}`);
+  }
+  expect(pages.filter((p) => p.includes('/lessons/') || p.includes('/examples/')).length).toBeGreaterThanOrEqual(32);
+});
+
+test('every internal link on every page answers 200', async ({ request }) => {
+  const links = new Set<string>();
+  for (const path of pages) {
+    const html = await (await request.get(path)).text();
+    for (const [, href] of html.matchAll(/href="(\/[^"#]*)(?:#[^"]*)?"/g)) links.add(href!);
+  }
+  expect(links.size).toBeGreaterThan(40);
+  const broken: string[] = [];
+  for (const href of links) {
+    const response = await request.get(href);
+    if (response.status() !== 200) broken.push(`${href} → ${response.status()}`);
+  }
+  expect(broken).toEqual([]);
+});
+
+test('an unknown address gets the 404 page', async ({ page }) => {
+  const response = await page.goto('/wyre/lessons/no-such-lesson/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+});
+
+for (const path of pages) {
+  test(`${path} loads and passes axe`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.getByRole('main')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('pages reflow at 320 CSS pixels wide without sideways scrolling (WCAG 1.4.10)', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const sample = ['/', '/wyre/', '/ashfield/contents/', '/wyre/lessons/libel/', '/ashfield/examples/election-periods/', '/wyre/flowchart/'];
+  for (const path of sample) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});

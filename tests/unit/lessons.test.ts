@@ -1,0 +1,71 @@
+/** Every lesson: valid frontmatter, its pack's rule IDs, plain-English shape, and its own words. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countWords } from '../../src/lib/course.ts';
+import { loadPacks } from '../../src/lib/load.ts';
+import { sharedPassages } from '../../src/lib/wording.ts';
+import { LessonSchema } from '../../src/schemas/lesson.ts';
+import { lessonFiles, root } from './support/content.ts';
+
+const lessons = lessonFiles();
+const packs = new Map(loadPacks(root).map((p) => [p.pack.id, p]));
+
+/** The policy text each pack was written from. */
+function sourceText(pack: string): string {
+  const file = packs.get(pack)!.pack.source.file;
+  if (!file) throw new Error(`content/${pack}/pack.yaml names no source.file: add the policy text to tests/fixtures/seeds/`);
+  return readFileSync(join(root, 'tests', 'fixtures', 'seeds', file), 'utf8');
+}
+
+/** Names and titles that must be quoted exactly, so may match the source word for word. */
+const ALLOWED = [/knowing when to join the social media conversation/];
+
+describe('lesson files', () => {
+  it('exist for both packs', () => {
+    expect(lessons.filter((l) => l.pack === 'wyre').length).toBeGreaterThanOrEqual(14);
+    expect(lessons.filter((l) => l.pack === 'ashfield').length).toBeGreaterThanOrEqual(18);
+    expect(lessons.filter((l) => l.id.startsWith('ashfield/scenarios/'))).toHaveLength(8);
+  });
+
+  describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, lesson) => {
+    it('has valid frontmatter naming only its own pack\'s rules', () => {
+      const data = LessonSchema.parse(lesson.data);
+      const known = new Set(packs.get(lesson.pack)!.rules.map((r) => r.id));
+      expect(data.rules.filter((id) => !known.has(id))).toEqual([]);
+    });
+
+    it('reads in 2 to 5 minutes', () => {
+      const n = countWords(lesson.body);
+      expect(n).toBeGreaterThanOrEqual(250);
+      expect(n).toBeLessThanOrEqual(1000);
+    });
+
+    it('has an "In practice" section and headings that start at level 2 and do not skip', () => {
+      const levels = [...lesson.body.matchAll(/^(#{1,6}) /gm)].map((m) => m[1]!.length);
+      expect(lesson.body).toMatch(/^## In practice/m);
+      expect(levels[0]).toBe(2);
+      levels.forEach((level, i) => i > 0 && expect(level).toBeLessThanOrEqual(levels[i - 1]! + 1));
+    });
+
+    it('uses no raw HTML, JSX or expressions (lesson text must read without scripts)', () => {
+      expect(lesson.body).not.toMatch(/[<>{}]/);
+      expect(lesson.body).not.toMatch(/^(import|export) /m);
+    });
+
+    it('is written in its own words: no run of 8 words copied from the policy', () => {
+      const copied = sharedPassages(lesson.body, sourceText(lesson.pack), 8).filter((p) => !ALLOWED.some((a) => a.test(p)));
+      expect(copied).toEqual([]);
+    });
+  });
+});
+
+describe('sharedPassages', () => {
+  it('finds copied runs despite case and punctuation, and merges overlapping ones', () => {
+    const source = 'Do not publish anything you have received in confidence, ever.';
+    expect(sharedPassages('Please DO NOT publish anything you have received in confidence.', source, 8)).toEqual([
+      'do not publish anything you have received in confidence',
+    ]);
+    expect(sharedPassages('Keep secrets you were given in confidence to yourself.', source, 8)).toEqual([]);
+  });
+});
