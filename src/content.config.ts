@@ -9,7 +9,9 @@ import { LessonSchema } from './schemas/lesson.ts';
 import { PackSchema } from './schemas/pack.ts';
 import { RuleSchema } from './schemas/rules.ts';
 import { FlowchartSchema } from './schemas/flowchart.ts';
-import { loadFlowchart, loadPacks } from './lib/load.ts';
+import { loadChecks, loadFlowchart, loadPacks, loadScenarios } from './lib/load.ts';
+import { ScenarioSchema } from './schemas/scenario.ts';
+import { QuestionSchema } from './schemas/check.ts';
 
 const root = process.cwd();
 
@@ -48,4 +50,39 @@ const lessons = defineCollection({
   schema: LessonSchema,
 });
 
-export const collections = { packs, flowchart, lessons };
+/** Scenarios, each walked through the flowchart at load: a path that misses its outcome fails the build. */
+const scenarios = defineCollection({
+  loader: {
+    name: 'flowchart-scenarios',
+    async load({ store, watcher }) {
+      watcher?.add(`${root}/quizzes`);
+      const graph = loadFlowchart(root);
+      store.clear();
+      for (const { pack } of loadPacks(root)) {
+        for (const entry of loadScenarios(root, pack.id, graph)) {
+          store.set({ id: `${pack.id}/${entry.id}`, data: { pack: pack.id, scenario: entry.id, ...entry.data } });
+        }
+      }
+    },
+  },
+  schema: ScenarioSchema.extend({ pack: z.string(), scenario: z.string() }),
+});
+
+/** Knowledge checks, one entry per lesson, keyed by the lesson's ID. */
+const checks = defineCollection({
+  loader: {
+    name: 'knowledge-checks',
+    async load({ store, watcher }) {
+      watcher?.add(`${root}/quizzes`);
+      store.clear();
+      for (const { pack } of loadPacks(root)) {
+        for (const entry of loadChecks(root, pack.id)) {
+          store.set({ id: entry.lesson, data: { pack: pack.id, file: entry.file, questions: entry.questions } });
+        }
+      }
+    },
+  },
+  schema: z.object({ pack: z.string(), file: z.string(), questions: z.array(QuestionSchema) }),
+});
+
+export const collections = { packs, flowchart, lessons, scenarios, checks };

@@ -8,6 +8,18 @@ import { CourseDataError } from '../lib/friendly-errors.ts';
 import { parseFlowchart, type FlowGraph } from '../lib/flowchart.ts';
 import type { Pack } from '../schemas/pack.ts';
 import type { Rule } from '../schemas/rules.ts';
+import type { Scenario } from '../schemas/scenario.ts';
+import type { Question } from '../schemas/check.ts';
+import { stripOrderPrefix } from '../lib/order.ts';
+
+/** A scenario with its address and neighbours. */
+export type CourseScenario = Scenario & {
+  /** Stable ID stored with answers: the file name, e.g. `03-anonymous-troll`. */
+  id: string;
+  slug: string;
+  href: string;
+  number: number;
+};
 
 /** A type alias, not an interface, so it can be passed as page props. */
 export type CoursePack = {
@@ -15,6 +27,11 @@ export type CoursePack = {
   rules: Rule[];
   lessons: OrderedLesson[];
   minutes: number;
+  scenarios: CourseScenario[];
+  /** Knowledge-check questions by lesson ID. */
+  checks: Record<string, Question[]>;
+  /** Totals for the progress indicator. */
+  totals: { lessons: number; questions: number; scenarios: number };
 };
 
 /** Lessons must only name rule IDs their pack defines. */
@@ -32,12 +49,32 @@ function checkRuleIds(pack: Pack, rules: Rule[], lessons: OrderedLesson[]): void
 
 /** Every pack, in the order of their council names. */
 export async function getCoursePacks(): Promise<CoursePack[]> {
-  const [packs, entries] = await Promise.all([getCollection('packs'), getCollection('lessons')]);
+  const [packs, entries, scenarioEntries, checkEntries] = await Promise.all([
+    getCollection('packs'), getCollection('lessons'), getCollection('scenarios'), getCollection('checks'),
+  ]);
   return packs
-    .map(({ data: { rules, ...pack } }) => {
+    .map(({ data: { rules, ...pack } }): CoursePack => {
       const lessons = orderLessons(pack.id, entries);
       checkRuleIds(pack, rules, lessons);
-      return { pack, rules, lessons, minutes: totalMinutes(lessons) };
+      const scenarios = scenarioEntries
+        .filter((e) => e.data.pack === pack.id)
+        .sort((a, b) => a.data.scenario.localeCompare(b.data.scenario))
+        .map(({ data: { pack: _pack, scenario, ...data } }, i) => ({
+          ...data,
+          id: scenario,
+          slug: stripOrderPrefix(scenario),
+          href: `/${pack.id}/scenarios/${stripOrderPrefix(scenario)}/`,
+          number: i + 1,
+        }));
+      const checks = Object.fromEntries(checkEntries.filter((e) => e.data.pack === pack.id).map((e) => [e.id, e.data.questions]));
+      for (const lesson of lessons) {
+        if (!checks[lesson.id]) throw new CourseDataError(`content/${lesson.id}`, [`has no knowledge check: add quizzes/${lesson.id.replace('/', '/checks/')}.yaml`]);
+      }
+      const questions = Object.values(checks).reduce((n, qs) => n + qs.length, 0);
+      return {
+        pack, rules, lessons, minutes: totalMinutes(lessons), scenarios, checks,
+        totals: { lessons: lessons.length, questions, scenarios: scenarios.length },
+      };
     })
     .sort((a, b) => a.pack.council.localeCompare(b.pack.council));
 }

@@ -5,9 +5,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { RulesFileSchema, type Rule } from '../schemas/rules.ts';
+import { CheckFileSchema, type Question } from '../schemas/check.ts';
+import type { Scenario } from '../schemas/scenario.ts';
+import { parseScenario } from './quiz-data.ts';
 import type { Pack } from '../schemas/pack.ts';
 import { parseFlowchart, type FlowGraph } from './flowchart.ts';
-import { parseOrExplain } from './friendly-errors.ts';
+import { CourseDataError, parseOrExplain } from './friendly-errors.ts';
 import { parsePack } from './pack.ts';
 import { parseYaml } from './yaml-file.ts';
 
@@ -48,4 +51,53 @@ export function loadPacks(root: string): PackData[] {
 export function loadFlowchart(root: string): FlowGraph {
   const { data, file } = readData(root, 'quizzes', 'flowchart.yaml');
   return parseFlowchart(data, file);
+}
+
+/** YAML files in a folder, sorted by name; none when the folder does not exist. */
+function yamlFiles(root: string, ...dir: string[]): string[] {
+  const full = join(root, ...dir);
+  return existsSync(full) ? readdirSync(full).filter((n) => n.endsWith('.yaml')).sort() : [];
+}
+
+export interface ScenarioEntry {
+  /** File name without `.yaml`, e.g. `03-anonymous-troll`; stable, stored with answers. */
+  id: string;
+  pack: string;
+  data: Scenario;
+}
+
+/** A pack's scenarios (`quizzes/<pack>/scenarios/*.yaml`), each walked through the flowchart. */
+export function loadScenarios(root: string, pack: string, graph: FlowGraph): ScenarioEntry[] {
+  return yamlFiles(root, 'quizzes', pack, 'scenarios').map((name) => {
+    const { data, file } = readData(root, 'quizzes', pack, 'scenarios', name);
+    return { id: name.replace(/\.yaml$/, ''), pack, data: parseScenario(data, file, graph) };
+  });
+}
+
+export interface CheckEntry {
+  /** The lesson it belongs to, as the lessons collection names it: `wyre/modules/04-libel`. */
+  lesson: string;
+  pack: string;
+  file: string;
+  questions: Question[];
+}
+
+/** A pack's knowledge checks (`quizzes/<pack>/checks/<modules|scenarios>/<lesson>.yaml`). */
+export function loadChecks(root: string, pack: string): CheckEntry[] {
+  const entries = ['modules', 'scenarios'].flatMap((part) =>
+    yamlFiles(root, 'quizzes', pack, 'checks', part).map((name) => {
+      const { data, file } = readData(root, 'quizzes', pack, 'checks', part, name);
+      const { questions } = parseOrExplain(CheckFileSchema, data, file);
+      return { lesson: `${pack}/${part}/${name.replace(/\.yaml$/, '')}`, pack, file, questions };
+    }),
+  );
+  const seen = new Map<string, string>();
+  for (const entry of entries) {
+    for (const q of entry.questions) {
+      const other = seen.get(q.id);
+      if (other) throw new CourseDataError(entry.file, [`question ID "${q.id}" is already used in ${other}`]);
+      seen.set(q.id, entry.file);
+    }
+  }
+  return entries;
 }

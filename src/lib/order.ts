@@ -34,3 +34,19 @@ export interface Neighbours<T> {
 export function neighbours<T>(ordered: readonly T[], index: number): Neighbours<T> {
   return { previous: index > 0 ? ordered[index - 1] : undefined, next: ordered[index + 1] };
 }
+
+/**
+ * A fixed shuffle of `0..length-1` for a seed string (FNV-1a then a small LCG), so drafted replies
+ * appear in a mixed but stable order: the same on the server and in every browser.
+ */
+export function stableShuffle(length: number, seed: string): number[] {
+  let h = 2166136261;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619) >>> 0;
+  const order = Array.from({ length }, (_, i) => i);
+  for (let i = length - 1; i > 0; i--) {
+    h = (Math.imul(h, 1664525) + 1013904223) >>> 0;
+    const j = h % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}

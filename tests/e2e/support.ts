@@ -1,23 +1,9 @@
 /** What the e2e tests share: the list of built pages and the axe check. */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { builtPages } from '../../scripts/lib/pages.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-const client = join(import.meta.dirname, '..', '..', 'dist', 'client');
-
-/** Every prerendered page, as the address it is served at (`/wyre/lessons/libel/`). */
-export function builtPages(dir = client): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) return name === '_astro' ? [] : builtPages(full);
-      if (name !== 'index.html') return [];
-      const path = relative(client, dir).split(sep).join('/');
-      return [path ? `/${path}/` : '/'];
-    })
-    .sort();
-}
+export { builtPages };
 
 export const lessonPages = () => builtPages().filter((p) => /^\/[^/]+\/(lessons|examples)\/[^/]+\/$/.test(p));
 

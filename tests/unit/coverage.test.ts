@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { LessonSchema } from '../../src/schemas/lesson.ts';
-import { loadPacks } from '../../src/lib/load.ts';
+import { loadChecks, loadFlowchart, loadPacks, loadScenarios } from '../../src/lib/load.ts';
 import { inventory, lessonFiles, root } from './support/content.ts';
 
 const packs = loadPacks(root);
@@ -40,6 +40,31 @@ describe('rule coverage', () => {
     }
     report.unshift(`Rule coverage: ${taughtTotal}/${total} rule IDs taught`);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('assessment coverage', () => {
+  it('every assessed [A] rule ID of every pack is assessed by a knowledge-check question or a scenario', () => {
+    const graph = loadFlowchart(root);
+    let assessedTotal = 0;
+    let total = 0;
+    const missing: string[] = [];
+    const lines: string[] = [];
+    for (const { pack, rules } of packs) {
+      const assessing = new Set([
+        ...loadChecks(root, pack.id).flatMap((c) => c.questions.flatMap((q) => q.rules)),
+        ...loadScenarios(root, pack.id, graph).flatMap((s) => [...s.data.rules, ...s.data.path.flatMap((p) => p.rules)]),
+      ]);
+      const required = rules.filter((r) => r.assessed);
+      const count = required.filter((r) => assessing.has(r.id)).length;
+      missing.push(...required.filter((r) => !assessing.has(r.id)).map((r) => r.id));
+      lines.push(`  ${pack.id}: ${count}/${required.length}`);
+      assessedTotal += count;
+      total += required.length;
+    }
+    report.push(`Assessment coverage: ${assessedTotal}/${total} assessed rule IDs covered`, ...lines);
+    expect(missing).toEqual([]);
+    expect(inventory().filter((r) => r.assessed)).toHaveLength(59);
   });
 });
 

@@ -1,0 +1,72 @@
+/**
+ * <cc-progress>: the course progress indicator on every course page. Plain DOM, no framework, so
+ * pages without a quiz stay within 3 KB of JavaScript. Reads the same stored progress the quiz
+ * islands write, records a lesson visit, fills in scenario statuses, and offers "start again".
+ */
+import { CHANGE_EVENT, parseProgress, storageKey, summarise, visitLesson, type ChangeDetail } from '../../lib/progress.ts';
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null; // storage blocked: show an empty record rather than fail
+  }
+}
+
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // storage blocked or full: progress simply is not kept on this device
+  }
+}
+
+class CourseProgress extends HTMLElement {
+  connectedCallback(): void {
+    const { pack = '', lesson } = this.dataset;
+    const key = storageKey(pack);
+    const announce = () => dispatchEvent(new CustomEvent<ChangeDetail>(CHANGE_EVENT, { detail: { pack, source: 'element' } }));
+    const set = (name: string, text: string) => {
+      const el = this.querySelector(`[data-field="${name}"]`);
+      if (el) el.textContent = text;
+    };
+
+    const render = () => {
+      const progress = parseProgress(read(key), pack);
+      const s = summarise(progress);
+      const d = this.dataset;
+      set('lessons', `${s.lessonsRead} of ${d.lessons}`);
+      set('questions', `${s.questionsAnswered} of ${d.questions} answered`);
+      set('scenarios', `${s.scenariosDone} of ${d.scenarios} done`);
+      set('score', s.asked ? `${s.correct} of ${s.asked} right (${Math.round((100 * s.correct) / s.asked)}%)` : 'nothing answered yet');
+      document.querySelectorAll<HTMLElement>('[data-scenario-status]').forEach((el) => {
+        const record = progress.scenarios[el.dataset.scenarioStatus ?? ''];
+        const right = record ? record.answers.filter((a) => a.correct).length + (record.replyCorrect ? 1 : 0) : 0;
+        const asked = record ? record.answers.length + (record.replyCorrect === undefined ? 0 : 1) : 0;
+        el.textContent = !record ? 'Not started' : record.done ? `Done: ${right} of ${asked} right` : 'In progress';
+      });
+    };
+
+    if (lesson) {
+      const before = parseProgress(read(key), pack);
+      const after = visitLesson(before, lesson);
+      if (after !== before) {
+        write(key, JSON.stringify(after));
+        announce();
+      }
+    }
+    this.querySelector('[data-progress-reset]')?.addEventListener('click', () => {
+      if (!confirm('Clear your progress in this course on this device? This cannot be undone.')) return;
+      write(key, null);
+      announce();
+      render();
+    });
+    addEventListener(CHANGE_EVENT, render);
+    addEventListener('storage', render);
+    this.hidden = false;
+    render();
+  }
+}
+
+customElements.define('cc-progress', CourseProgress);

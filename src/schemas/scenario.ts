@@ -1,0 +1,78 @@
+/** A flowchart scenario (`quizzes/<pack>/scenarios/NN-slug.yaml`): a post, its context, the canonical path. */
+import { z } from 'zod';
+import { RuleIdSchema } from './lesson.ts';
+
+const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `keep this to ${max} characters` });
+
+/** Who wrote the post. */
+export const AuthorTypeSchema = z.enum([
+  'resident', 'anonymous-account', 'community-group', 'campaign-group', 'local-press', 'councillor',
+  'candidate', 'business', 'council-officer',
+]);
+
+/** The post the learner is shown, as a clearly fictional card. */
+export const PostSchema = z.strictObject({
+  /** Display name, fictional. */
+  author: text(80),
+  /** What kind of account wrote it. */
+  authorType: AuthorTypeSchema,
+  /** Where it was posted, e.g. "X" or "Facebook (community group)". */
+  platform: text(60),
+  /** The post as it appears. */
+  text: text(600),
+});
+
+/** One question on the canonical path: the right answer and what to say when the learner gets it wrong. */
+export const PathStepSchema = z.strictObject({
+  /** A question node of the flowchart. */
+  node: z.string().regex(/^q-/, { error: 'expected a question node ID such as "q-positive"' }),
+  /** The canonical answer. */
+  answer: z.enum(['yes', 'no'], { error: 'expected "yes" or "no" (in quotes)' }),
+  /** Feedback for a wrong answer: why the canonical answer is right. */
+  why: text(600),
+  /** The policy section the feedback cites. */
+  source: text(120),
+  /** Rule IDs this decision tests. */
+  rules: z.array(RuleIdSchema),
+});
+
+/** A drafted reply the learner may pick, with the checks it breaks. */
+export const ReplySchema = z.strictObject({
+  /** The reply as it would be posted. */
+  text: text(400),
+  /** Which of the five checks it breaks; the best reply breaks none. */
+  breaks: z.array(z.string().regex(/^c-[a-z-]+$/, { error: 'expected a check ID such as "c-tone"' })),
+  /** Why it is, or is not, the best. */
+  feedback: text(400),
+});
+
+export const ScenarioSchema = z.strictObject({
+  /** Short title for lists. */
+  title: text(80),
+  post: PostSchema,
+  /** What the learner needs to know: where, what is pending, their role. */
+  context: text(500),
+  /** The circumstance that matters most. */
+  situation: z.enum(['none', 'planning-or-licensing', 'election-period', 'meeting', 'confidential', 'complaint']),
+  /** Rule IDs the scenario as a whole assesses. */
+  rules: z.array(RuleIdSchema).min(1),
+  /** The canonical answer at each question, from the first question to the outcome. */
+  path: z.array(PathStepSchema).min(1),
+  /** The outcome the path reaches. */
+  outcome: z.string().regex(/^o-/, { error: 'expected an outcome node ID such as "o-monitor"' }),
+  /** Why that outcome is right; shown in the summary. */
+  explanation: text(800),
+  /** Drafted replies, when the outcome replies. */
+  replies: z
+    .array(ReplySchema)
+    .min(2, { error: 'give two or three drafted replies' })
+    .max(3, { error: 'give two or three drafted replies' })
+    .refine((replies) => replies.filter((r) => r.breaks.length === 0).length === 1, {
+      error: 'exactly one drafted reply must break none of the checks (the best reply)',
+    })
+    .optional(),
+});
+
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type PathStep = z.infer<typeof PathStepSchema>;
+export type Reply = z.infer<typeof ReplySchema>;

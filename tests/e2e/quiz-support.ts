@@ -1,0 +1,45 @@
+/** Quiz data as e2e fixtures, and keyboard-only helpers for driving the islands. */
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { loadChecks, loadFlowchart, loadScenarios, type ScenarioEntry } from '../../src/lib/load.ts';
+import { stableShuffle, stripOrderPrefix } from '../../src/lib/order.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+export const graph = loadFlowchart(root);
+export const packs = ['wyre', 'ashfield'] as const;
+export const scenariosOf = (pack: string) => loadScenarios(root, pack, graph);
+export const checksOf = (pack: string) => loadChecks(root, pack);
+export const scenarioUrl = (s: ScenarioEntry) => `/${s.pack}/scenarios/${stripOrderPrefix(s.id)}/`;
+export const replyOrder = (s: ScenarioEntry) => stableShuffle(s.data.replies?.length ?? 0, `${s.pack}/${s.id}`);
+
+/** Presses Tab until the focused element matches `selector` (at most 15 presses). */
+export async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** From a focused radio group's first option, selects option `index` by keyboard (Space, or arrows). */
+export async function chooseRadio(page: Page, index: number): Promise<void> {
+  if (index === 0) await page.keyboard.press('Space');
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+}
+
+/** Stored progress for a pack, as the islands wrote it. */
+export async function stored(page: Page, pack: string): Promise<any> {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), `cc-progress:${pack}`);
+}
+
+/** Answers the scenario's current question by keyboard, then moves on from the feedback. */
+export async function answerByKeyboard(page: Page, answer: 'yes' | 'no', expectRight: boolean): Promise<void> {
+  await expect(page.locator('legend[tabindex="-1"]')).toBeFocused();
+  await tabTo(page, 'input[type=radio]');
+  await chooseRadio(page, answer === 'yes' ? 0 : 1);
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+  const heading = page.locator('.cc-feedback h3');
+  await expect(heading).toBeFocused();
+  await expect(heading).toHaveText(expectRight ? /^Right/ : /^Not quite/);
+}

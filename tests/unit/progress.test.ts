@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  answerCheck, clearCheck, decide, emptyProgress, parseProgress, pickReply, restartScenario, summarise, visitLesson, PROGRESS_VERSION,
+} from '../../src/lib/progress.ts';
+
+const valid = () => {
+  let p = emptyProgress('wyre');
+  p = visitLesson(p, 'wyre/modules/01-purpose');
+  p = answerCheck(p, 'purpose-why', [1], true);
+  p = answerCheck(p, 'purpose-what', [0, 2], false);
+  p = decide(p, '01-thanks', { node: 'q-unlawful', answer: 'no', correct: true }, 2, true);
+  p = decide(p, '01-thanks', { node: 'q-decision', answer: 'yes', correct: false }, 2, true);
+  return pickReply(p, '01-thanks', 0, true);
+};
+
+describe('parseProgress', () => {
+  it('round-trips valid progress', () => {
+    const p = valid();
+    expect(parseProgress(JSON.stringify(p), 'wyre')).toEqual(p);
+  });
+
+  it.each([
+    ['nothing stored', null],
+    ['not JSON', '{"v":1,'],
+    ['JSON of the wrong kind', '[1,2,3]'],
+    ['a number', '42'],
+    ['an older schema', JSON.stringify({ ...valid(), v: PROGRESS_VERSION - 1 })],
+    ['another pack', JSON.stringify({ ...valid(), pack: 'ashfield' })],
+    ['a malformed decision', JSON.stringify({ ...valid(), scenarios: { '01-thanks': { answers: [{ node: 'q-x', answer: 'maybe', correct: true }], done: false } } })],
+    ['a hostile key', JSON.stringify({ ...valid(), checks: { '<img src=x onerror=alert(1)>': { selected: [0], correct: true } } })],
+    ['an out-of-range option', JSON.stringify({ ...valid(), checks: { q: { selected: [-1], correct: true } } })],
+    ['lessons that are not text', JSON.stringify({ ...valid(), lessons: [{}] })],
+  ])('discards %s, returning empty progress for the pack', (_label, raw) => {
+    expect(parseProgress(raw, 'wyre')).toEqual(emptyProgress('wyre'));
+  });
+});
+
+describe('progress changes', () => {
+  it('records a lesson visit once', () => {
+    const p = visitLesson(emptyProgress('wyre'), 'wyre/modules/01-purpose');
+    expect(visitLesson(p, 'wyre/modules/01-purpose')).toBe(p);
+    expect(p.lessons).toEqual(['wyre/modules/01-purpose']);
+  });
+
+  it('marks a scenario done after its last decision when no reply is asked, or after the reply', () => {
+    let p = decide(emptyProgress('wyre'), 's', { node: 'q-unlawful', answer: 'yes', correct: true }, 1, false);
+    expect(p.scenarios.s!.done).toBe(true);
+    p = decide(emptyProgress('wyre'), 's', { node: 'q-unlawful', answer: 'yes', correct: true }, 1, true);
+    expect(p.scenarios.s!.done).toBe(false);
+    expect(pickReply(p, 's', 1, false).scenarios.s).toMatchObject({ done: true, reply: 1, replyCorrect: false });
+  });
+
+  it('clears one question or one scenario', () => {
+    const p = valid();
+    expect(Object.keys(clearCheck(p, 'purpose-why').checks)).toEqual(['purpose-what']);
+    expect(restartScenario(p, '01-thanks').scenarios).toEqual({});
+  });
+});
+
+describe('summarise', () => {
+  it('counts lessons, answers, scenarios and the score so far', () => {
+    expect(summarise(valid())).toEqual({
+      lessonsRead: 1, questionsAnswered: 2, scenariosDone: 1, scenariosStarted: 1,
+      // checks: 1 of 2; decisions: 1 of 2; reply: 1 of 1
+      correct: 3, asked: 5,
+    });
+  });
+});

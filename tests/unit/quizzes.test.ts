@@ -1,0 +1,37 @@
+/** The quiz data of every pack: each scenario walks the flowchart to its outcome; checks match lessons. */
+import { describe, expect, it } from 'vitest';
+import { loadChecks, loadFlowchart, loadPacks, loadScenarios } from '../../src/lib/load.ts';
+import { lessonFiles, root } from './support/content.ts';
+
+const graph = loadFlowchart(root);
+const packs = loadPacks(root);
+const lessons = lessonFiles();
+const outcomes = graph.nodes.filter((n) => n.kind === 'outcome').map((n) => n.id);
+
+describe.each(packs.map((p) => [p.pack.id, p] as const))('%s quiz data', (pack, { rules }) => {
+  const known = new Set(rules.map((r) => r.id));
+
+  it('has at least 14 valid scenarios, each walking the flowchart to its stated outcome', () => {
+    const scenarios = loadScenarios(root, pack, graph);
+    expect(scenarios.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it('reaches every outcome of the flowchart with its scenarios', () => {
+    const reached = new Set(loadScenarios(root, pack, graph).map((s) => s.data.outcome));
+    expect(outcomes.filter((o) => !reached.has(o))).toEqual([]);
+  });
+
+  it('names only its own rule IDs in scenarios and questions', () => {
+    const named = [
+      ...loadScenarios(root, pack, graph).flatMap((s) => [...s.data.rules, ...s.data.path.flatMap((p) => p.rules)]),
+      ...loadChecks(root, pack).flatMap((c) => c.questions.flatMap((q) => q.rules)),
+    ];
+    expect(named.filter((id) => !known.has(id))).toEqual([]);
+  });
+
+  it('has a knowledge check of one to three questions for every lesson, and none for a lesson that does not exist', () => {
+    const checks = loadChecks(root, pack).map((c) => c.lesson).sort();
+    const packLessons = lessons.filter((l) => l.pack === pack).map((l) => l.id).sort();
+    expect(checks).toEqual(packLessons);
+  });
+});
