@@ -30,6 +30,8 @@ test('every lesson reads correctly with JavaScript disabled', async ({ browser }
 
 for (const pack of ['wyre', 'ashfield']) {
   test(`${pack}: "Next lesson" walks the contents in order, and "Previous lesson" walks back`, async ({ page }) => {
+    // Up to 40 page loads, while other tests run alongside.
+    test.setTimeout(120_000);
     await page.goto(`/${pack}/contents/`);
     const contents = await page.getByRole('main').locator('.cc-contents a').allInnerTexts();
     expect(contents.length).toBeGreaterThanOrEqual(14);
@@ -43,7 +45,7 @@ for (const pack of ['wyre', 'ashfield']) {
       if ((await next.count()) === 0) break;
       const href = (await next.getAttribute('href'))!;
       await next.click();
-      await page.waitForURL(href);
+      await page.waitForURL(href, { waitUntil: 'domcontentloaded' });
     }
     expect(forward).toEqual(contents);
     await expect(page.getByRole('link', { name: /You have read every lesson/ })).toHaveAttribute('href', `/${pack}/flowchart/`);
@@ -55,7 +57,7 @@ for (const pack of ['wyre', 'ashfield']) {
       if ((await previous.count()) === 0) break;
       const href = (await previous.getAttribute('href'))!;
       await previous.click();
-      await page.waitForURL(href);
+      await page.waitForURL(href, { waitUntil: 'domcontentloaded' });
     }
     expect(backward).toEqual([...contents].reverse());
   });
