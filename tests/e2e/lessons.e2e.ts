@@ -1,5 +1,5 @@
 /** Lessons: no JavaScript at all, readable with it switched off, and previous/next through each pack. */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, lessonPages } from './support.ts';
 
 const lessons = lessonPages();
@@ -28,6 +28,16 @@ test('every lesson reads correctly with JavaScript disabled', async ({ browser }
   await context.close();
 });
 
+/**
+ * Scrolls to the knowledge check and waits for it to mount, as a reader going to the links at the
+ * foot of the page would, so the layout is still when a link is clicked.
+ */
+async function settle(page: Page): Promise<void> {
+  const island = page.locator('[data-island="knowledge-check"]');
+  await island.scrollIntoViewIfNeeded();
+  await expect(island).toHaveAttribute('data-ready', '');
+}
+
 for (const pack of ['wyre', 'ashfield']) {
   test(`${pack}: "Next lesson" walks the contents in order, and "Previous lesson" walks back`, async ({ page }) => {
     // Up to 40 page loads, while other tests run alongside.
@@ -41,6 +51,7 @@ for (const pack of ['wyre', 'ashfield']) {
     for (;;) {
       forward.push(await page.getByRole('heading', { level: 1 }).innerText());
       await expect(page.getByText(`Lesson ${forward.length} of ${contents.length}`)).toBeVisible();
+      await settle(page);
       const next = page.getByRole('link', { name: /^Next lesson/ });
       if ((await next.count()) === 0) break;
       const href = (await next.getAttribute('href'))!;
@@ -53,6 +64,7 @@ for (const pack of ['wyre', 'ashfield']) {
     const backward: string[] = [];
     for (;;) {
       backward.push(await page.getByRole('heading', { level: 1 }).innerText());
+      await settle(page);
       const previous = page.getByRole('link', { name: /^Previous lesson/ });
       if ((await previous.count()) === 0) break;
       const href = (await previous.getAttribute('href'))!;
