@@ -1,0 +1,19 @@
+/** What the scenario player island receives: one scenario, with the flowchart text it needs. */
+import type { Answer } from '../../lib/walk.ts';
+
+export interface PlayerStep { node: string; question: string; answer: Answer; why: string; source: string; rules: string[] }
+export interface PlayerReply { text: string; breaks: string[]; feedback: string }
+
+export interface PlayerProps {
+  pack: string;
+  /** The scenario's stable ID, as stored with answers. */
+  id: string;
+  steps: PlayerStep[];
+  outcome: { id: string; label: string; action: string };
+  explanation: string;
+  replies: PlayerReply[];
+  /** Display order of the replies (indexes into `replies`), fixed at build time. */
+  order: number[];
+  /** Check ID → its short name. */
+  checks: Record<string, string>;
+}
