@@ -1,42 +1,47 @@
 /**
- * Content collections. Packs and the flowchart go through our own validators, so a broken file
- * fails the build with a message naming the file and field; lessons use Astro's glob loader.
+ * Content collections. Packs, the flowchart and the quiz files go through our own validators, so a
+ * broken file fails the build with a message naming the file and field; lessons use Astro's glob loader.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import { z } from 'zod';
 import { LessonSchema } from './schemas/lesson.ts';
 import { PackSchema } from './schemas/pack.ts';
 import { RuleSchema } from './schemas/rules.ts';
 import { FlowchartSchema } from './schemas/flowchart.ts';
-import { loadChecks, loadFlowchart, loadPacks, loadScenarios } from './lib/load.ts';
 import { ScenarioSchema } from './schemas/scenario.ts';
 import { QuestionSchema } from './schemas/check.ts';
+import { loadChecks, loadFlowchart, loadPacks, loadScenarios } from './lib/load.ts';
 
 const root = process.cwd();
 
-const packs = defineCollection({
-  loader: {
-    name: 'course-packs',
+/**
+ * A loader that validates and reads its files with `entries` (which throws a CourseDataError on any
+ * mistake), then replaces the collection; in development it reloads when `watch` changes.
+ */
+function validatedLoader(name: string, watch: string, entries: () => { id: string; data: Record<string, unknown> }[]): Loader {
+  return {
+    name,
     async load({ store, watcher }) {
-      watcher?.add(`${root}/content`);
+      watcher?.add(`${root}/${watch}`);
+      const loaded = entries();
       store.clear();
-      for (const { pack, rules } of loadPacks(root)) store.set({ id: pack.id, data: { ...pack, rules } });
+      for (const entry of loaded) store.set(entry);
     },
-  },
+  };
+}
+
+const packs = defineCollection({
+  loader: validatedLoader('course-packs', 'content', () =>
+    loadPacks(root).map(({ pack, rules }) => ({ id: pack.id, data: { ...pack, rules } }))),
   schema: PackSchema.extend({ rules: z.array(RuleSchema) }),
 });
 
 const flowchart = defineCollection({
-  loader: {
-    name: 'respond-flowchart',
-    async load({ store, watcher }) {
-      watcher?.add(`${root}/quizzes/flowchart.yaml`);
-      const { byId: _byId, ...chart } = loadFlowchart(root);
-      store.clear();
-      store.set({ id: 'flowchart', data: chart });
-    },
-  },
+  loader: validatedLoader('respond-flowchart', 'quizzes/flowchart.yaml', () => {
+    const { byId: _byId, ...chart } = loadFlowchart(root);
+    return [{ id: 'flowchart', data: chart }];
+  }),
   schema: FlowchartSchema,
 });
 
@@ -50,38 +55,21 @@ const lessons = defineCollection({
   schema: LessonSchema,
 });
 
-/** Scenarios, each walked through the flowchart at load: a path that misses its outcome fails the build. */
+/** Scenarios, each walked through the flowchart as it loads: a path that misses its outcome fails the build. */
 const scenarios = defineCollection({
-  loader: {
-    name: 'flowchart-scenarios',
-    async load({ store, watcher }) {
-      watcher?.add(`${root}/quizzes`);
-      const graph = loadFlowchart(root);
-      store.clear();
-      for (const { pack } of loadPacks(root)) {
-        for (const entry of loadScenarios(root, pack.id, graph)) {
-          store.set({ id: `${pack.id}/${entry.id}`, data: { pack: pack.id, scenario: entry.id, ...entry.data } });
-        }
-      }
-    },
-  },
+  loader: validatedLoader('flowchart-scenarios', 'quizzes', () => {
+    const graph = loadFlowchart(root);
+    return loadPacks(root).flatMap(({ pack }) =>
+      loadScenarios(root, pack.id, graph).map((entry) => ({ id: `${pack.id}/${entry.id}`, data: { pack: pack.id, scenario: entry.id, ...entry.data } })));
+  }),
   schema: ScenarioSchema.extend({ pack: z.string(), scenario: z.string() }),
 });
 
 /** Knowledge checks, one entry per lesson, keyed by the lesson's ID. */
 const checks = defineCollection({
-  loader: {
-    name: 'knowledge-checks',
-    async load({ store, watcher }) {
-      watcher?.add(`${root}/quizzes`);
-      store.clear();
-      for (const { pack } of loadPacks(root)) {
-        for (const entry of loadChecks(root, pack.id)) {
-          store.set({ id: entry.lesson, data: { pack: pack.id, file: entry.file, questions: entry.questions } });
-        }
-      }
-    },
-  },
+  loader: validatedLoader('knowledge-checks', 'quizzes', () =>
+    loadPacks(root).flatMap(({ pack }) =>
+      loadChecks(root, pack.id).map((entry) => ({ id: entry.lesson, data: { pack: pack.id, file: entry.file, questions: entry.questions } })))),
   schema: z.object({ pack: z.string(), file: z.string(), questions: z.array(QuestionSchema) }),
 });
 

@@ -3,7 +3,7 @@
  * module that reads Astro's collections; everything it computes comes from `src/lib`.
  */
 import { getCollection, getEntry } from 'astro:content';
-import { orderLessons, taughtRules, totalMinutes, type OrderedLesson } from '../lib/course.ts';
+import { orderLessons, totalMinutes, type OrderedLesson } from '../lib/course.ts';
 import { CourseDataError } from '../lib/friendly-errors.ts';
 import { parseFlowchart, type FlowGraph } from '../lib/flowchart.ts';
 import type { Pack } from '../schemas/pack.ts';
@@ -86,4 +86,3 @@ export async function getFlowchart(): Promise<FlowGraph> {
   return parseFlowchart(entry.data, 'quizzes/flowchart.yaml');
 }
 
-export { taughtRules };

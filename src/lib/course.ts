@@ -78,6 +78,7 @@ export function orderLessons(
   );
   const refs: LessonRef[] = ordered.map((e, i) => {
     const slug = stripOrderPrefix(e.folder);
+    const words = countWords(e.entry.body ?? '');
     return {
       id: e.entry.id,
       pack,
@@ -86,8 +87,8 @@ export function orderLessons(
       href: `/${pack}/${PARTS[e.part].path}/${slug}/`,
       number: i + 1,
       data: e.entry.data,
-      words: countWords(e.entry.body ?? ''),
-      minutes: readingMinutes(countWords(e.entry.body ?? '')),
+      words,
+      minutes: readingMinutes(words),
     };
   });
   const hrefs = new Set<string>();
@@ -103,7 +104,3 @@ export function totalMinutes(lessons: readonly { words: number }[]): number {
   return readingMinutes(lessons.reduce((sum, l) => sum + l.words, 0));
 }
 
-/** Rule IDs taught by a set of lessons. */
-export function taughtRules(lessons: readonly { data: Lesson }[]): Set<string> {
-  return new Set(lessons.flatMap((l) => l.data.rules));
-}

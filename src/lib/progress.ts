@@ -126,11 +126,30 @@ export function restartScenario(p: Progress, scenario: string): Progress {
   return { ...p, scenarios };
 }
 
+/**
+ * Whether a stored scenario record still fits the scenario: its answers follow the canonical
+ * path's questions in order and any reply picked exists. A scenario file edited after the learner
+ * started it no longer fits, and the record is then ignored. (The server re-scores from the quiz
+ * data with `scoreScenario`; this only keeps the learner's own view consistent.)
+ */
+export function fitsScenario(s: ScenarioProgress, path: readonly { node: string }[], replies: number): boolean {
+  return s.answers.length <= path.length && s.answers.every((a, i) => a.node === path[i]!.node) &&
+    (s.reply === undefined || (s.answers.length === path.length && s.reply < replies));
+}
+
+/** Right and asked so far in one scenario, from its recorded decisions and reply. */
+export function scenarioTally(s: ScenarioProgress): { correct: number; asked: number } {
+  const replied = s.replyCorrect !== undefined;
+  return {
+    correct: s.answers.filter((a) => a.correct).length + (s.replyCorrect ? 1 : 0),
+    asked: s.answers.length + (replied ? 1 : 0),
+  };
+}
+
 export interface ProgressSummary {
   lessonsRead: number;
   questionsAnswered: number;
   scenariosDone: number;
-  scenariosStarted: number;
   /** Correct decisions, replies and answers so far. */
   correct: number;
   /** Decisions, replies and answers so far. */
@@ -141,14 +160,12 @@ export interface ProgressSummary {
 export function summarise(p: Progress): ProgressSummary {
   const checks = Object.values(p.checks);
   const scenarios = Object.values(p.scenarios);
-  const decisions = scenarios.flatMap((s) => s.answers);
-  const replies = scenarios.filter((s) => s.replyCorrect !== undefined);
+  const tallies = scenarios.map(scenarioTally);
   return {
     lessonsRead: p.lessons.length,
     questionsAnswered: checks.length,
     scenariosDone: scenarios.filter((s) => s.done).length,
-    scenariosStarted: scenarios.length,
-    correct: checks.filter((c) => c.correct).length + decisions.filter((d) => d.correct).length + replies.filter((s) => s.replyCorrect).length,
-    asked: checks.length + decisions.length + replies.length,
+    correct: checks.filter((c) => c.correct).length + tallies.reduce((n, t) => n + t.correct, 0),
+    asked: checks.length + tallies.reduce((n, t) => n + t.asked, 0),
   };
 }

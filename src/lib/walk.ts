@@ -54,12 +54,6 @@ export function walk(graph: FlowGraph, steps: readonly Step[]): WalkResult {
   return { path, at, outcome: end.kind === 'outcome' ? at : undefined };
 }
 
-/** Where the graph goes from a question on an answer. */
-export function follow(graph: FlowGraph, node: string, answer: Answer): string {
-  const here = graph.byId.get(node);
-  if (!here || here.kind !== 'question') throw new WalkError(`"${node}" is not a question of the flowchart`);
-  return here[answer];
-}
 
 /** The parts of a scenario scoring needs. */
 export interface ScoredScenario {

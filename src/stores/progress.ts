@@ -43,8 +43,3 @@ export function updateProgress(pack: string, change: (p: Progress) => Progress):
 export function watchProgress(pack: string, listen: (p: Progress) => void): () => void {
   return progressOf(pack).subscribe(listen);
 }
-
-/** Moves focus to an element by ID once the browser has drawn the change that created it. */
-export function focusLater(id: string): void {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
-}

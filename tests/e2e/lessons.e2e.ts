@@ -38,6 +38,21 @@ async function settle(page: Page): Promise<void> {
   await expect(island).toHaveAttribute('data-ready', '');
 }
 
+/** Follows the link named `link` from page to page until there is none; returns the headings read. */
+async function follow(page: Page, link: RegExp, onEach?: (n: number) => Promise<void>): Promise<string[]> {
+  const headings: string[] = [];
+  for (;;) {
+    headings.push(await page.getByRole('heading', { level: 1 }).innerText());
+    await onEach?.(headings.length);
+    await settle(page);
+    const next = page.getByRole('link', { name: link });
+    if ((await next.count()) === 0) return headings;
+    const href = (await next.getAttribute('href'))!;
+    await next.click();
+    await page.waitForURL(href, { waitUntil: 'domcontentloaded' });
+  }
+}
+
 for (const pack of ['wyre', 'ashfield']) {
   test(`${pack}: "Next lesson" walks the contents in order, and "Previous lesson" walks back`, async ({ page }) => {
     // Up to 40 page loads, while other tests run alongside.
@@ -47,30 +62,11 @@ for (const pack of ['wyre', 'ashfield']) {
     expect(contents.length).toBeGreaterThanOrEqual(14);
 
     await page.getByRole('main').locator('.cc-contents a').first().click();
-    const forward: string[] = [];
-    for (;;) {
-      forward.push(await page.getByRole('heading', { level: 1 }).innerText());
-      await expect(page.getByText(`Lesson ${forward.length} of ${contents.length}`)).toBeVisible();
-      await settle(page);
-      const next = page.getByRole('link', { name: /^Next lesson/ });
-      if ((await next.count()) === 0) break;
-      const href = (await next.getAttribute('href'))!;
-      await next.click();
-      await page.waitForURL(href, { waitUntil: 'domcontentloaded' });
-    }
+    const forward = await follow(page, /^Next lesson/, (n) => expect(page.getByText(`Lesson ${n} of ${contents.length}`)).toBeVisible());
     expect(forward).toEqual(contents);
     await expect(page.getByRole('link', { name: /You have read every lesson/ })).toHaveAttribute('href', `/${pack}/flowchart/`);
 
-    const backward: string[] = [];
-    for (;;) {
-      backward.push(await page.getByRole('heading', { level: 1 }).innerText());
-      await settle(page);
-      const previous = page.getByRole('link', { name: /^Previous lesson/ });
-      if ((await previous.count()) === 0) break;
-      const href = (await previous.getAttribute('href'))!;
-      await previous.click();
-      await page.waitForURL(href, { waitUntil: 'domcontentloaded' });
-    }
+    const backward = await follow(page, /^Previous lesson/);
     expect(backward).toEqual([...contents].reverse());
   });
 }

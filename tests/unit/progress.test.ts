@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answerCheck, clearCheck, decide, emptyProgress, parseProgress, pickReply, restartScenario, summarise, visitLesson, PROGRESS_VERSION,
+  answerCheck, clearCheck, decide, emptyProgress, fitsScenario, parseProgress, pickReply, restartScenario, scenarioTally, summarise, visitLesson, PROGRESS_VERSION,
 } from '../../src/lib/progress.ts';
 
 const valid = () => {
@@ -57,12 +57,35 @@ describe('progress changes', () => {
   });
 });
 
+describe('scenarioTally', () => {
+  it('counts the reply only once it is picked', () => {
+    const p = decide(emptyProgress('wyre'), 's', { node: 'q-unlawful', answer: 'no', correct: false }, 2, true);
+    expect(scenarioTally(p.scenarios.s!)).toEqual({ correct: 0, asked: 1 });
+    expect(scenarioTally(valid().scenarios['01-thanks']!)).toEqual({ correct: 2, asked: 3 });
+  });
+});
+
 describe('summarise', () => {
   it('counts lessons, answers, scenarios and the score so far', () => {
     expect(summarise(valid())).toEqual({
-      lessonsRead: 1, questionsAnswered: 2, scenariosDone: 1, scenariosStarted: 1,
+      lessonsRead: 1, questionsAnswered: 2, scenariosDone: 1,
       // checks: 1 of 2; decisions: 1 of 2; reply: 1 of 1
       correct: 3, asked: 5,
     });
+  });
+});
+
+describe('fitsScenario', () => {
+  const path = [{ node: 'q-unlawful' }, { node: 'q-decision' }];
+  const record = valid().scenarios['01-thanks']!;
+  it('accepts a record that follows the path, with a reply that exists', () => {
+    expect(fitsScenario(record, path, 2)).toBe(true);
+    expect(fitsScenario({ answers: record.answers.slice(0, 1), done: false }, path, 2)).toBe(true);
+  });
+  it('rejects a record from an edited scenario or with an impossible reply', () => {
+    expect(fitsScenario(record, [{ node: 'q-unlawful' }, { node: 'q-confidential' }], 2)).toBe(false);
+    expect(fitsScenario(record, path.slice(0, 1), 2)).toBe(false);
+    expect(fitsScenario(record, path, 0)).toBe(false);
+    expect(fitsScenario({ ...record, answers: record.answers.slice(0, 1) }, path, 2)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * pages without a quiz stay within 3 KB of JavaScript. Reads the same stored progress the quiz
  * islands write, records a lesson visit, fills in scenario statuses, and offers "start again".
  */
-import { CHANGE_EVENT, parseProgress, storageKey, summarise, visitLesson, type ChangeDetail } from '../../lib/progress.ts';
+import { CHANGE_EVENT, parseProgress, scenarioTally, storageKey, summarise, visitLesson, type ChangeDetail } from '../../lib/progress.ts';
 
 function read(key: string): string | null {
   try {
@@ -42,9 +42,8 @@ class CourseProgress extends HTMLElement {
       set('score', s.asked ? `${s.correct} of ${s.asked} right (${Math.round((100 * s.correct) / s.asked)}%)` : 'nothing answered yet');
       document.querySelectorAll<HTMLElement>('[data-scenario-status]').forEach((el) => {
         const record = progress.scenarios[el.dataset.scenarioStatus ?? ''];
-        const right = record ? record.answers.filter((a) => a.correct).length + (record.replyCorrect ? 1 : 0) : 0;
-        const asked = record ? record.answers.length + (record.replyCorrect === undefined ? 0 : 1) : 0;
-        el.textContent = !record ? 'Not started' : record.done ? `Done: ${right} of ${asked} right` : 'In progress';
+        const tally = record && scenarioTally(record);
+        el.textContent = !record ? 'Not started' : record.done ? `Done: ${tally!.correct} of ${tally!.asked} right` : 'In progress';
       });
     };
 
