@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { RulesFileSchema, type Rule } from '../schemas/rules.ts';
 import { CheckFileSchema, type Question } from '../schemas/check.ts';
+import { AssessmentFileSchema, type AssessmentQuestion } from '../schemas/assessment.ts';
 import type { Scenario } from '../schemas/scenario.ts';
 import { parseScenario } from './quiz-data.ts';
 import type { Pack } from '../schemas/pack.ts';
@@ -100,4 +101,25 @@ export function loadChecks(root: string, pack: string): CheckEntry[] {
     }
   }
   return entries;
+}
+
+/**
+ * A pack's final-assessment bank (`quizzes/<pack>/assessment.yaml`): IDs unique, rule IDs from the
+ * pack's rules, decision questions naming a node of the flowchart. Server-side only.
+ */
+export function loadAssessment(root: string, pack: PackData, graph: FlowGraph): AssessmentQuestion[] {
+  const { data, file } = readData(root, 'quizzes', pack.pack.id, 'assessment.yaml');
+  const { questions } = parseOrExplain(AssessmentFileSchema, data, file);
+  const known = new Set(pack.rules.map((r) => r.id));
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  questions.forEach((q, i) => {
+    if (seen.has(q.id)) problems.push(`questions[${i}]: question ID "${q.id}" is used twice`);
+    seen.add(q.id);
+    const unknown = q.rules.filter((r) => !known.has(r));
+    if (unknown.length > 0) problems.push(`questions[${i}] ("${q.id}"), field "rules": ${unknown.map((r) => `"${r}"`).join(', ')} not in content/${pack.pack.id}/rules.yaml`);
+    if (q.node !== undefined && !graph.byId.has(q.node)) problems.push(`questions[${i}] ("${q.id}"), field "node": "${q.node}" is not a node of quizzes/flowchart.yaml`);
+  });
+  if (problems.length > 0) throw new CourseDataError(file, problems);
+  return questions;
 }

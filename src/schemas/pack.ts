@@ -67,6 +67,13 @@ export const PackSchema = z
       .int({ error: 'expected a whole number from 1 to 100 (a percentage)' })
       .min(1, { error: 'expected a whole number from 1 to 100 (a percentage)' })
       .max(100, { error: 'expected a whole number from 1 to 100 (a percentage)' }),
+    /** How many questions each final-assessment attempt draws from the bank (default 10). */
+    assessmentQuestions: z
+      .number({ error: 'expected a whole number of questions from 5 to 50' })
+      .int({ error: 'expected a whole number of questions from 5 to 50' })
+      .min(5, { error: 'expected a whole number of questions from 5 to 50' })
+      .max(50, { error: 'expected a whole number of questions from 5 to 50' })
+      .default(10),
     /** Months after signing before a member must refresh. */
     refreshMonths: z
       .number({ error: 'expected a whole number of months from 1 to 60' })

@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { migrate, openDatabase, readMigrations } from '../../src/lib/server/db.ts';
+import { keyFilePath, loadSigningKey, registerKey } from '../../src/lib/server/keys.ts';
+import { createAttempt, findAttempt, submitAttempt } from '../../src/lib/server/attempts.ts';
+import { signRecord } from '../../src/lib/signing.ts';
+import { AttemptAlreadyUsed, checkRecord, checkStoredRecord, countRecords, findRecord, revokeRecord, storeRecord } from '../../src/lib/server/records.ts';
+import { composeRecord } from '../../src/lib/record.ts';
+import { rescore } from '../../src/lib/rescore.ts';
+import { scoreAssessment } from '../../src/lib/assessment.ts';
+import { lessonDigest, packDigest } from '../../src/lib/digest.ts';
+import { courseFor, perfectProgress } from './support/course.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'course-db-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+function fresh() {
+  const path = join(dir, `t${++n}`, 'course.db');
+  process.env.COURSE_DB = path;
+  delete process.env.COURSE_SIGNING_KEY;
+  const db = openDatabase(path);
+  const key = loadSigningKey();
+  registerKey(db, key);
+  return { db, key, path };
+}
+
+const wyre = courseFor('wyre');
+const digests = wyre.lessons.map((id) => lessonDigest({ id, data: {}, body: id }));
+
+function recordFor(attemptId: string, keyId: string, id: string) {
+  return () => composeRecord({
+    id, signedAt: new Date(), keyId,
+    member: { name: 'Siân Ŵyn Llŷr', role: 'councillor', wardOrCommittee: 'Garstang', email: null },
+    pack: wyre.pack.pack, lessons: digests, contentHash: packDigest(digests),
+    rescored: rescore(wyre, perfectProgress(wyre)),
+    attempt: { id: attemptId, score: scoreAssessment([], {}, 80) },
+  });
+}
+
+describe('database', () => {
+  beforeEach(() => { delete process.env.COURSE_DB; });
+
+  it('creates its folder, uses WAL and foreign keys, and applies each migration once', () => {
+    const { db, path } = fresh();
+    expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
+    expect((db.prepare('PRAGMA foreign_keys').get() as { foreign_keys: number }).foreign_keys).toBe(1);
+    expect(migrate(db)).toEqual([]);
+    db.close();
+    const again = openDatabase(path);
+    const applied = again.prepare('SELECT name FROM schema_migrations').all().map((r) => (r as { name: string }).name);
+    expect(applied).toEqual(readMigrations().map((m) => m.name));
+    again.close();
+  });
+
+  it('creates the signing key once, readable by its owner only, and keeps it', () => {
+    const { key } = fresh();
+    expect(statSync(keyFilePath()).mode & 0o777).toBe(0o600);
+    expect(loadSigningKey().keyId).toBe(key.keyId);
+  });
+
+  it('uses COURSE_SIGNING_KEY when set, and refuses a key that is not Ed25519', () => {
+    fresh();
+    const pem = loadSigningKey().privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    process.env.COURSE_SIGNING_KEY = pem;
+    expect(loadSigningKey().source).toBe('COURSE_SIGNING_KEY');
+    process.env.COURSE_SIGNING_KEY = '-----BEGIN PRIVATE KEY-----\nnonsense\n-----END PRIVATE KEY-----';
+    expect(() => loadSigningKey()).toThrow(/does not hold a PEM private key/);
+    delete process.env.COURSE_SIGNING_KEY;
+  });
+
+  it('stores an attempt by the hash of its token and submits it once', () => {
+    const { db } = fresh();
+    const token = createAttempt(db, 'wyre', ['fa-a', 'fa-b']);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(db.prepare('SELECT count(*) AS n FROM attempts WHERE id = ?').get(token)).toEqual({ n: 0 });
+    const attempt = findAttempt(db, token)!;
+    expect(attempt).toMatchObject({ pack: 'wyre', questions: ['fa-a', 'fa-b'], result: null });
+    const score = scoreAssessment([], {}, 80);
+    expect(submitAttempt(db, attempt.id, score)).toBe(true);
+    expect(submitAttempt(db, attempt.id, score)).toBe(false);
+    expect(findAttempt(db, 'x'.repeat(22))).toBeUndefined();
+    expect(findAttempt(db, "' OR 1=1 --")).toBeUndefined();
+  });
+
+  it('stores one record per submission and per attempt; the stored record verifies', () => {
+    const { db, key } = fresh();
+    const attempt = findAttempt(db, createAttempt(db, 'wyre', []))!;
+    const first = storeRecord(db, key, 'sub-1', recordFor(attempt.id, key.keyId, '11111111-1111-4111-8111-111111111111'));
+    expect(first).toEqual({ stored: true, id: '11111111-1111-4111-8111-111111111111' });
+    // The same form again: the first record, nothing new.
+    expect(storeRecord(db, key, 'sub-1', recordFor(attempt.id, key.keyId, '22222222-2222-4222-8222-222222222222'))).toEqual({ stored: false, id: first.id, reason: 'double-submit' });
+    // Another form with the same attempt: refused.
+    expect(() => storeRecord(db, key, 'sub-2', recordFor(attempt.id, key.keyId, '33333333-3333-4333-8333-333333333333'))).toThrow(AttemptAlreadyUsed);
+    expect(countRecords(db)).toBe(1);
+    const stored = findRecord(db, first.id)!;
+    expect(stored.envelope.record.member.name).toBe('Siân Ŵyn Llŷr');
+    expect(checkStoredRecord(db, stored)).toEqual({ status: 'valid', keyId: key.keyId });
+  });
+
+  it('refuses to change or delete a record; revocation is a new event', () => {
+    const { db, key } = fresh();
+    const attempt = findAttempt(db, createAttempt(db, 'wyre', []))!;
+    const { id } = storeRecord(db, key, 's', recordFor(attempt.id, key.keyId, '44444444-4444-4444-8444-444444444444'));
+    expect(() => db.prepare("UPDATE records SET member_name = 'X' WHERE id = ?").run(id)).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM records WHERE id = ?').run(id)).toThrow(/append-only/);
+    revokeRecord(db, id, 'Signed on behalf of another member', 'Monitoring Officer');
+    expect(checkStoredRecord(db, findRecord(db, id)!)).toMatchObject({ status: 'revoked', revocation: { reason: 'Signed on behalf of another member' } });
+    expect(() => db.prepare('DELETE FROM record_events').run()).toThrow(/append-only/);
+  });
+
+  it('a record changed in the database by someone who bypasses the triggers fails verification', () => {
+    const { db, key } = fresh();
+    const attempt = findAttempt(db, createAttempt(db, 'wyre', []))!;
+    const { id } = storeRecord(db, key, 's', recordFor(attempt.id, key.keyId, '55555555-5555-4555-8555-555555555555'));
+    db.exec('DROP TRIGGER records_append_only_update');
+    db.prepare("UPDATE records SET body = replace(body, 'Siân', 'Sian') WHERE id = ?").run(id);
+    expect(checkStoredRecord(db, findRecord(db, id)!)).toMatchObject({ status: 'invalid' });
+  });
+
+  it('a record naming a key the course never registered is invalid', () => {
+    const { db, key } = fresh();
+    const record = recordFor('a'.repeat(64), 'ffffffffffffffff', '66666666-6666-4666-8666-666666666666')();
+    const { signature } = signRecord(record, key.privateKey);
+    expect(checkRecord(db, record, signature)).toMatchObject({ status: 'invalid', reason: expect.stringMatching(/not one of this course's signing keys/) });
+    expect(checkRecord(db, { ...record, keyId: key.keyId }, signature)).toMatchObject({ status: 'invalid' });
+    expect(checkRecord(db, 'not a record', signature)).toMatchObject({ status: 'invalid' });
+  });
+});

@@ -1,0 +1,34 @@
+/** One pack's course data as the server sees it, from the repository's files, plus a learner who did everything right. */
+import { loadChecks, loadFlowchart, loadPacks, loadScenarios } from '../../../src/lib/load.ts';
+import { emptyProgress, type Progress } from '../../../src/lib/progress.ts';
+import type { Requirements } from '../../../src/lib/eligibility.ts';
+import type { ScenarioData } from '../../../src/lib/rescore.ts';
+import { lessonFiles, root } from './content.ts';
+
+export function courseFor(packId: string) {
+  const graph = loadFlowchart(root);
+  const pack = loadPacks(root).find((p) => p.pack.id === packId)!;
+  const lessons = lessonFiles().filter((l) => l.pack === packId).map((l) => l.id).sort();
+  const scenarios: ScenarioData[] = loadScenarios(root, packId, graph).map((s) => ({ id: s.id, title: s.data.title, ...s.data }));
+  const checks = Object.fromEntries(loadChecks(root, packId).map((c) => [c.lesson, c.questions]));
+  const requirements: Requirements = {
+    lessons,
+    scenarios: scenarios.map((s) => ({ id: s.id, title: s.title, path: s.path.map((p) => p.node), replies: (s.replies?.length ?? 0) > 0 })),
+  };
+  return { graph, pack, lessons, scenarios, checks, requirements };
+}
+
+/** Progress of a learner who read every lesson and got every scenario decision and reply right. */
+export function perfectProgress(course: ReturnType<typeof courseFor>): Progress {
+  const p = emptyProgress(course.pack.pack.id);
+  p.lessons = [...course.lessons];
+  for (const s of course.scenarios) {
+    const best = s.replies?.findIndex((r) => r.breaks.length === 0);
+    p.scenarios[s.id] = {
+      answers: s.path.map((step) => ({ node: step.node, answer: step.answer, correct: true })),
+      ...(best === undefined ? {} : { reply: best, replyCorrect: true }),
+      done: true,
+    };
+  }
+  return p;
+}
