@@ -26,7 +26,8 @@ export default defineConfig({
   integrations: [mdx(), svelte()],
   // Refuse cross-origin form posts to on-demand routes.
   security: { checkOrigin: true },
-  trailingSlash: 'always',
+  // Pages are linked with a trailing slash; API routes and the PDF are not. Both forms are accepted.
+  trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'auto' },
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   devToolbar: { enabled: false },

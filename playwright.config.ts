@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 /** Debian's Chromium (no browser downloads here); override with CHROMIUM_PATH. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4329);
+/** A fresh database and signing key for every run (see tests/e2e/server-support.ts). */
+export const e2eDatabase = 'reports/e2e-data/course.db';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -22,11 +24,11 @@ export default defineConfig({
       ],
     },
   },
-  // The production build, as `npm start` serves it.
+  // The production build, as `npm start` serves it, on a database of its own.
   webServer: {
-    command: 'node dist/server/entry.mjs',
+    command: 'rm -rf reports/e2e-data && node dist/server/entry.mjs',
     url: `http://127.0.0.1:${port}/`,
-    env: { HOST: '127.0.0.1', PORT: String(port) },
+    env: { HOST: '127.0.0.1', PORT: String(port), COURSE_DB: e2eDatabase, COURSE_SIGNING_KEY: '' },
     reuseExistingServer: false,
     timeout: 60_000,
   },

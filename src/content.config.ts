@@ -11,7 +11,8 @@ import { RuleSchema } from './schemas/rules.ts';
 import { FlowchartSchema } from './schemas/flowchart.ts';
 import { ScenarioSchema } from './schemas/scenario.ts';
 import { QuestionSchema } from './schemas/check.ts';
-import { loadChecks, loadFlowchart, loadPacks, loadScenarios } from './lib/load.ts';
+import { AssessmentQuestionSchema } from './schemas/assessment.ts';
+import { loadAssessment, loadChecks, loadFlowchart, loadPacks, loadScenarios } from './lib/load.ts';
 
 const root = process.cwd();
 
@@ -73,4 +74,16 @@ const checks = defineCollection({
   schema: z.object({ pack: z.string(), file: z.string(), questions: z.array(QuestionSchema) }),
 });
 
-export const collections = { packs, flowchart, lessons, scenarios, checks };
+/**
+ * Final-assessment banks, one entry per pack. Only on-demand (server) routes read this collection,
+ * so the answer key stays in the server bundle; a test checks no client file holds it.
+ */
+const assessments = defineCollection({
+  loader: validatedLoader('assessment-banks', 'quizzes', () => {
+    const graph = loadFlowchart(root);
+    return loadPacks(root).map((pack) => ({ id: pack.pack.id, data: { questions: loadAssessment(root, pack, graph) } }));
+  }),
+  schema: z.object({ questions: z.array(AssessmentQuestionSchema) }),
+});
+
+export const collections = { packs, flowchart, lessons, scenarios, checks, assessments };

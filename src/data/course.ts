@@ -11,6 +11,8 @@ import type { Rule } from '../schemas/rules.ts';
 import type { Scenario } from '../schemas/scenario.ts';
 import type { Question } from '../schemas/check.ts';
 import { stripOrderPrefix } from '../lib/order.ts';
+import { lessonDigest, packDigest, type LessonDigest } from '../lib/digest.ts';
+import type { Requirements } from '../lib/eligibility.ts';
 
 /** A scenario with its address and neighbours. */
 export type CourseScenario = Scenario & {
@@ -32,6 +34,10 @@ export type CoursePack = {
   checks: Record<string, Question[]>;
   /** Totals for the progress indicator. */
   totals: { lessons: number; questions: number; scenarios: number };
+  /** SHA-256 digests of the lesson text, each lesson's and the pack's, as built. */
+  content: { hash: string; lessons: LessonDigest[] };
+  /** What sign-off needs: every lesson and every scenario. */
+  requirements: Requirements;
 };
 
 /** Lessons must only name rule IDs their pack defines. */
@@ -71,9 +77,16 @@ export async function getCoursePacks(): Promise<CoursePack[]> {
         if (!checks[lesson.id]) throw new CourseDataError(`content/${lesson.id}`, [`has no knowledge check: add quizzes/${lesson.id.replace('/', '/checks/')}.yaml`]);
       }
       const questions = Object.values(checks).reduce((n, qs) => n + qs.length, 0);
+      const bodies = new Map(entries.map((e) => [e.id, e.body]));
+      const digests = lessons.map((l) => lessonDigest({ id: l.id, data: l.data, body: bodies.get(l.id) }));
       return {
         pack, rules, lessons, minutes: totalMinutes(lessons), scenarios, checks,
         totals: { lessons: lessons.length, questions, scenarios: scenarios.length },
+        content: { hash: packDigest(digests), lessons: digests },
+        requirements: {
+          lessons: lessons.map((l) => l.id),
+          scenarios: scenarios.map((sc) => ({ id: sc.id, title: sc.title, path: sc.path.map((p) => p.node), replies: (sc.replies?.length ?? 0) > 0 })),
+        },
       };
     })
     .sort((a, b) => a.pack.council.localeCompare(b.pack.council));

@@ -78,22 +78,27 @@ function isRecordOf<T>(v: unknown, item: (x: unknown) => x is T): v is Record<st
   return isObject(v) && Object.keys(v).length <= 500 && Object.entries(v).every(([k, x]) => ID.test(k) && item(x));
 }
 
-/** Reads stored progress; returns empty progress for anything missing, corrupt, old or for another pack. */
-export function parseProgress(raw: string | null | undefined, pack: string): Progress {
+/** Reads progress JSON strictly: undefined for anything malformed, from an older schema or for another pack. */
+export function readProgress(raw: string | null | undefined, pack: string): Progress | undefined {
   let data: unknown;
   try {
     data = JSON.parse(raw ?? 'null');
   } catch {
-    return emptyProgress(pack);
+    return undefined;
   }
   if (
     !isObject(data) || data.v !== PROGRESS_VERSION || data.pack !== pack ||
     !Array.isArray(data.lessons) || data.lessons.length > 500 || !data.lessons.every((l) => typeof l === 'string' && ID.test(l)) ||
     !isRecordOf(data.checks, isCheck) || !isRecordOf(data.scenarios, isScenario)
   ) {
-    return emptyProgress(pack);
+    return undefined;
   }
   return { v: PROGRESS_VERSION, pack, lessons: data.lessons, checks: data.checks, scenarios: data.scenarios };
+}
+
+/** Reads stored progress; returns empty progress for anything missing, corrupt, old or for another pack. */
+export function parseProgress(raw: string | null | undefined, pack: string): Progress {
+  return readProgress(raw, pack) ?? emptyProgress(pack);
 }
 
 export function visitLesson(p: Progress, lesson: string): Progress {

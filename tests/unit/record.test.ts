@@ -131,7 +131,7 @@ describe('signed records', () => {
 
   it('a changed, truncated or missing signature fails', () => {
     const bytes = Buffer.from(signature, 'base64');
-    bytes[10] ^= 1;
+    bytes[10] = bytes[10]! ^ 1;
     expect(verifyRecord(record, bytes.toString('base64'), key.publicKey).valid).toBe(false);
     expect(verifyRecord(record, signature.slice(0, 40), key.publicKey).valid).toBe(false);
     expect(verifyRecord(record, undefined, key.publicKey).valid).toBe(false);
@@ -148,5 +148,45 @@ describe('content digests', () => {
     const other = lessonDigest({ id: 'p/modules/02-b', data: { title: 'B' }, body: '' });
     expect(packDigest([base, other])).not.toBe(packDigest([other, base]));
     expect(base.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('npm run verify (offline)', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { publicKeyPem } = await import('../../src/lib/signing.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'verify-'));
+  const script = join(import.meta.dirname, '..', '..', 'scripts', 'verify.ts');
+  const run = (...args: string[]) => {
+    try {
+      return { code: 0, out: execFileSync(process.execPath, [script, ...args], { encoding: 'utf8', stdio: 'pipe', env: { ...process.env, COURSE_DB: join(dir, 'none.db') } }) };
+    } catch (error) {
+      const e = error as { status: number; stdout: string; stderr: string };
+      return { code: e.status, out: e.stdout + e.stderr };
+    }
+  };
+  const record = sampleRecord();
+  const envelope = signRecord(record, key.privateKey);
+  writeFileSync(join(dir, 'record.json'), JSON.stringify(envelope, null, 2));
+  writeFileSync(join(dir, 'key.pem'), publicKeyPem(key.publicKey));
+  writeFileSync(join(dir, 'key.json'), JSON.stringify({ publicKey: publicKeyPem(key.publicKey) }));
+  writeFileSync(join(dir, 'other.pem'), publicKeyPem(otherKey.publicKey));
+  writeFileSync(join(dir, 'tampered.json'), JSON.stringify({ ...envelope, record: { ...record, member: { ...record.member, name: 'Someone Else' } } }));
+
+  it('says VALID, and exits 0, for a genuine record with the PEM or the /api/public-key JSON', () => {
+    expect(run(join(dir, 'record.json'), join(dir, 'key.pem'))).toMatchObject({ code: 0, out: expect.stringMatching(/^VALID: record 3f2b8c1e/) });
+    expect(run(join(dir, 'record.json'), join(dir, 'key.json')).code).toBe(0);
+  });
+
+  it('says INVALID, and exits 1, for a changed record or another key', () => {
+    expect(run(join(dir, 'tampered.json'), join(dir, 'key.pem'))).toMatchObject({ code: 1, out: expect.stringMatching(/INVALID: the signature does not match/) });
+    expect(run(join(dir, 'record.json'), join(dir, 'other.pem'))).toMatchObject({ code: 1, out: expect.stringMatching(/INVALID/) });
+  });
+
+  it('explains how to use it when the key is missing', () => {
+    expect(run(join(dir, 'record.json'))).toMatchObject({ code: 2, out: expect.stringMatching(/pass the key file/) });
+    expect(run()).toMatchObject({ code: 2, out: expect.stringMatching(/Usage/) });
   });
 });

@@ -9,7 +9,7 @@ export function courseFor(packId: string) {
   const graph = loadFlowchart(root);
   const pack = loadPacks(root).find((p) => p.pack.id === packId)!;
   const lessons = lessonFiles().filter((l) => l.pack === packId).map((l) => l.id).sort();
-  const scenarios: ScenarioData[] = loadScenarios(root, packId, graph).map((s) => ({ id: s.id, title: s.data.title, ...s.data }));
+  const scenarios: ScenarioData[] = loadScenarios(root, packId, graph).map((s) => ({ ...s.data, id: s.id }));
   const checks = Object.fromEntries(loadChecks(root, packId).map((c) => [c.lesson, c.questions]));
   const requirements: Requirements = {
     lessons,

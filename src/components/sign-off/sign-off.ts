@@ -1,0 +1,66 @@
+/**
+ * The sign-off page's script: reads the progress kept in this browser, shows what is still missing
+ * (with the same `eligibility` function the server applies), and puts the progress in the form so
+ * the server can re-score it. Without it the form still posts, and the server says what is missing.
+ */
+import { eligibility, type Requirements } from '../../lib/eligibility.ts';
+import { parseProgress, storageKey } from '../../lib/progress.ts';
+
+interface PageData {
+  pack: string;
+  requirements: Requirements;
+  names: { lessons: Record<string, { title: string; href: string }>; scenarios: Record<string, { title: string; href: string }> };
+  assessment: 'passed' | 'failed' | 'not-taken' | 'used';
+}
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function show(item: Element | null, text: string, missing: { title: string; href: string }[]): void {
+  if (!item) return;
+  item.className = missing.length === 0 ? 'cc-checklist--done' : 'cc-checklist--todo';
+  item.querySelector('[data-text]')!.textContent = text;
+  const list = item.querySelector('[data-missing]')!;
+  list.replaceChildren(...missing.map(({ title, href }) => {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = title;
+    li.append(a);
+    return li;
+  }));
+}
+
+const dataElement = document.getElementById('sign-off-data');
+const form = document.querySelector<HTMLFormElement>('form[data-sign-off]');
+if (dataElement && form) {
+  const data = JSON.parse(dataElement.textContent ?? '{}') as PageData;
+  const attempt = form.elements.namedItem('attempt') as HTMLInputElement;
+  const remembered = read(`cc-assessment:${data.pack}`);
+  if (!attempt.value && remembered && /^[A-Za-z0-9_-]{22}$/.test(remembered)) {
+    // A passed attempt from earlier in this browser: reload with it, so the server can check it.
+    location.replace(`/sign-off/?pack=${encodeURIComponent(data.pack)}&attempt=${encodeURIComponent(remembered)}`);
+  }
+  const raw = read(storageKey(data.pack));
+  const progress = parseProgress(raw, data.pack);
+  (form.elements.namedItem('progress') as HTMLInputElement).value = JSON.stringify(progress);
+  const verdict = eligibility(data.requirements, progress, data.assessment === 'used' ? 'failed' : data.assessment);
+  const { lessons, scenarios } = data.requirements;
+  const checklist = document.querySelector('[data-sign-off-checklist]');
+  show(checklist?.querySelector('[data-item="lessons"]') ?? null, `Lessons: ${lessons.length - verdict.missingLessons.length} of ${lessons.length} read`,
+    verdict.missingLessons.map((id) => data.names.lessons[id]!));
+  show(checklist?.querySelector('[data-item="scenarios"]') ?? null, `Scenarios: ${scenarios.length - verdict.missingScenarios.length} of ${scenarios.length} completed`,
+    verdict.missingScenarios.map((id) => data.names.scenarios[id]!));
+  const ready = document.querySelector<HTMLElement>('[data-ready]');
+  if (ready) {
+    ready.hidden = false;
+    ready.textContent = verdict.eligible
+      ? 'You have done everything the course asks. You can now sign the declaration.'
+      : 'Some of the course is still to do: see the list above. You can sign once everything is ticked.';
+  }
+}

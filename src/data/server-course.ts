@@ -1,0 +1,18 @@
+/** The course for on-demand routes: the packs, looked up by ID, loaded once per server. */
+import { getCoursePacks, getFlowchart, type CoursePack } from './course.ts';
+import type { FlowGraph } from '../lib/flowchart.ts';
+
+let packs: Promise<CoursePack[]> | undefined;
+
+export async function findCourse(id: string | null | undefined): Promise<CoursePack | undefined> {
+  packs ??= getCoursePacks();
+  return (await packs).find((c) => c.pack.id === id);
+}
+
+export async function allCourses(): Promise<CoursePack[]> {
+  packs ??= getCoursePacks();
+  return packs;
+}
+
+let graph: Promise<FlowGraph> | undefined;
+export const flowchart = (): Promise<FlowGraph> => (graph ??= getFlowchart());

@@ -1,0 +1,21 @@
+/** A stored record, its verification status and its certificate view: what the certificate, PDF and verify routes share. */
+import type { DatabaseSync } from 'node:sqlite';
+import { certificateView, type CertificateView } from '../certificate.ts';
+import { fingerprintOf } from '../signing.ts';
+import { publicKeyById } from './keys.ts';
+import { checkStoredRecord, findRecord, type Status, type StoredRecord } from './records.ts';
+
+export interface Certificate {
+  stored: StoredRecord;
+  status: Status;
+  view: CertificateView;
+}
+
+export function loadCertificate(db: DatabaseSync, id: string, origin: string): Certificate | undefined {
+  const stored = findRecord(db, id);
+  if (!stored) return undefined;
+  const status = checkStoredRecord(db, stored);
+  const key = publicKeyById(db, stored.envelope.record.keyId);
+  const fingerprint = key ? fingerprintOf(key) : 'unknown key';
+  return { stored, status, view: certificateView(stored.envelope.record, fingerprint, origin) };
+}

@@ -1,0 +1,77 @@
+/** Request reading with size limits, and JSON responses, for the on-demand routes. */
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+/** Largest form body: a sign-off carries the learner's progress, about 10 KB for a whole pack. */
+export const FORM_LIMIT = 128 * 1024;
+/** Largest JSON body for `POST /api/verify`: a record is about 20 KB. */
+export const JSON_LIMIT = 256 * 1024;
+
+/** Reads the body as text, refusing more than `limit` bytes (413) whatever Content-Length says. */
+export async function readBody(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) throw new HttpError(413, `The request is too large: at most ${Math.round(limit / 1024)} KB is accepted.`);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new HttpError(413, `The request is too large: at most ${Math.round(limit / 1024)} KB is accepted.`);
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpError(400, 'The request is not valid UTF-8 text.');
+  }
+}
+
+/** A posted HTML form (`application/x-www-form-urlencoded`), size-limited. */
+export async function readForm(request: Request, limit = FORM_LIMIT): Promise<URLSearchParams> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    throw new HttpError(415, 'Send the form as application/x-www-form-urlencoded, as a web browser does.');
+  }
+  return new URLSearchParams(await readBody(request, limit));
+}
+
+/** A JSON request body, size-limited. */
+export async function readJson(request: Request, limit = JSON_LIMIT): Promise<unknown> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new HttpError(415, 'Send the record as application/json.');
+  const text = await readBody(request, limit);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'The request body is not valid JSON.');
+  }
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+/** A JSON error response for an HttpError; anything else is rethrown. */
+export function jsonError(error: unknown): Response {
+  if (error instanceof HttpError) return json(error.status, { error: error.message });
+  throw error;
+}
+
+/** The site's public address for links printed on certificates: COURSE_PUBLIC_URL, else the request's origin. */
+export function publicOrigin(url: URL): string {
+  const configured = process.env.COURSE_PUBLIC_URL?.trim().replace(/\/+$/, '');
+  return configured || url.origin;
+}

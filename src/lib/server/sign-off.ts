@@ -1,0 +1,91 @@
+/**
+ * `POST /sign-off/`: checks the declaration form, re-scores the progress it carries, checks
+ * eligibility with the same function the page uses, then signs and stores one record. Returns
+ * either the record's ID or a refusal with a status and messages; a refusal stores nothing.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { CoursePack } from '../../data/course.ts';
+import { SignOffFormSchema, SIGN_OFF_FIELDS } from '../../schemas/sign-off.ts';
+import { eligibility, type Eligibility } from '../eligibility.ts';
+import { readProgress, emptyProgress } from '../progress.ts';
+import { rescore, RescoreError } from '../rescore.ts';
+import { composeRecord } from '../record.ts';
+import type { AssessmentQuestion } from '../../schemas/assessment.ts';
+import { scoreAssessment } from '../assessment.ts';
+import { findAttempt } from './attempts.ts';
+import type { SigningKey } from './keys.ts';
+import { AttemptAlreadyUsed, newRecordId, storeRecord } from './records.ts';
+
+export type FieldErrors = Partial<Record<(typeof SIGN_OFF_FIELDS)[number], string>>;
+
+export type SignOffResult =
+  | { ok: true; recordId: string; doubleSubmit: boolean }
+  | { ok: false; status: number; message: string; fieldErrors?: FieldErrors; eligibility?: Eligibility; recordId?: string };
+
+const SUBMISSION = /^[A-Za-z0-9_-]{22}$/;
+
+export function signOff(
+  deps: { db: DatabaseSync; key: SigningKey; now?: Date },
+  course: CoursePack,
+  bank: readonly AssessmentQuestion[],
+  form: URLSearchParams,
+): SignOffResult {
+  const submission = form.get('submission') ?? '';
+  if (!SUBMISSION.test(submission)) return { ok: false, status: 400, message: 'The form is missing its one-time key. Reload the sign-off page and try again.' };
+
+  const parsed = SignOffFormSchema.safeParse(Object.fromEntries(SIGN_OFF_FIELDS.map((f) => [f, form.get(f) ?? undefined])));
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const name = issue.path[0] as keyof FieldErrors;
+      fieldErrors[name] ??= issue.message;
+    }
+    return { ok: false, status: 400, message: 'Check the details you entered.', fieldErrors };
+  }
+
+  const attempt = findAttempt(deps.db, form.get('attempt') ?? '');
+  if (!attempt || attempt.pack !== course.pack.id) {
+    return { ok: false, status: 400, message: 'That assessment attempt is not known. Take the final assessment, then come back to sign.' };
+  }
+
+  const raw = form.get('progress') ?? '';
+  const progress = raw === '' ? emptyProgress(course.pack.id) : readProgress(raw, course.pack.id);
+  if (!progress) {
+    return { ok: false, status: 400, message: 'The course progress sent with the form could not be read. Reload the sign-off page and try again.' };
+  }
+  let rescored;
+  try {
+    rescored = rescore({ lessons: course.requirements.lessons, scenarios: course.scenarios, checks: course.checks }, progress);
+  } catch (error) {
+    if (!(error instanceof RescoreError)) throw error;
+    return { ok: false, status: 400, message: `Your saved progress does not match this course (${error.message}). Do that part again, then sign.` };
+  }
+
+  const status = attempt.result === null ? 'not-taken' : attempt.result.passed ? 'passed' : 'failed';
+  const verdict = eligibility(course.requirements, progress, status);
+  if (!verdict.eligible) return { ok: false, status: 422, message: 'You cannot sign yet: some of the course is still to do.', eligibility: verdict };
+
+  const questions = new Map(bank.map((q) => [q.id, q]));
+  const drawn = attempt.questions.map((id) => questions.get(id)).filter((q) => q !== undefined);
+  // Marked again from the bank and the stored answers: the record holds what the server computed.
+  const score = scoreAssessment(drawn, Object.fromEntries(attempt.result!.answers.map((a) => [a.question, a.selected])), course.pack.passMark);
+  try {
+    const stored = storeRecord(deps.db, deps.key, submission, () => composeRecord({
+      id: newRecordId(),
+      signedAt: deps.now ?? new Date(),
+      member: { name: parsed.data.name, role: parsed.data.role, wardOrCommittee: parsed.data.wardOrCommittee, email: parsed.data.email },
+      pack: course.pack,
+      lessons: course.content.lessons,
+      contentHash: course.content.hash,
+      rescored,
+      attempt: { id: attempt.id, score },
+      keyId: deps.key.keyId,
+    }));
+    return { ok: true, recordId: stored.id, doubleSubmit: !stored.stored };
+  } catch (error) {
+    if (error instanceof AttemptAlreadyUsed) {
+      return { ok: false, status: 409, message: 'This assessment attempt has already been used to sign a declaration. Each pass signs one declaration: take the assessment again to sign again.', recordId: error.recordId };
+    }
+    throw error;
+  }
+}

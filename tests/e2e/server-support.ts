@@ -1,0 +1,51 @@
+/** Fixtures for tests of the server: the e2e database (read-only), course data and a learner's progress. */
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { expect, type APIRequestContext } from '@playwright/test';
+import { loadAssessment, loadFlowchart, loadPacks } from '../../src/lib/load.ts';
+import { e2eDatabase } from '../../playwright.config.ts';
+import { courseFor, perfectProgress } from '../unit/support/course.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+export { courseFor, perfectProgress };
+
+/** The assessment bank, with its answer key: the test knows what the browser must not. */
+export function bankOf(pack: string) {
+  const data = loadPacks(root).find((p) => p.pack.id === pack)!;
+  return loadAssessment(root, data, loadFlowchart(root));
+}
+
+/** Runs a read-only query on the server's database. */
+export function query<T>(sql: string, ...params: (string | number)[]): T {
+  const db = new DatabaseSync(join(root, e2eDatabase), { readOnly: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
+export const recordCount = (): number => query<{ n: number }>('SELECT count(*) AS n FROM records').n;
+
+/** The origin the test server expects on posts (Astro refuses cross-origin form posts). */
+export const formHeaders = (baseURL: string) => ({ origin: baseURL, 'content-type': 'application/x-www-form-urlencoded' });
+
+/** Starts an attempt over HTTP and answers it: all right, or all wrong. Returns its token. */
+export async function takeAssessment(request: APIRequestContext, baseURL: string, pack: string, right: boolean): Promise<string> {
+  const start = await request.post(`/${pack}/assessment/`, { headers: formHeaders(baseURL), maxRedirects: 0 });
+  expect(start.status()).toBe(303);
+  const token = /\/assessment\/([A-Za-z0-9_-]{22})\/$/.exec(start.headers().location ?? '')![1]!;
+  const page = await (await request.get(`/${pack}/assessment/${token}/`)).text();
+  const bank = bankOf(pack);
+  const ids = [...page.matchAll(/id="q-(fa-[a-z0-9-]+)"/g)].map((m) => m[1]!);
+  const form = new URLSearchParams();
+  for (const id of ids) {
+    const q = bank.find((b) => b.id === id)!;
+    const pick = q.options.flatMap((o, i) => (o.correct === right ? [i] : []));
+    for (const i of right ? pick : pick.slice(0, 1)) form.append(`answer-${id}`, String(i));
+  }
+  const submitted = await request.post(`/${pack}/assessment/${token}/`, { headers: formHeaders(baseURL), data: form.toString(), maxRedirects: 0 });
+  expect(submitted.status()).toBe(303);
+  return token;
+}
