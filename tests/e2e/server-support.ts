@@ -38,7 +38,7 @@ export async function takeAssessment(request: APIRequestContext, baseURL: string
   const token = /\/assessment\/([A-Za-z0-9_-]{22})\/$/.exec(start.headers().location ?? '')![1]!;
   const page = await (await request.get(`/${pack}/assessment/${token}/`)).text();
   const bank = bankOf(pack);
-  const ids = [...page.matchAll(/id="q-(fa-[a-z0-9-]+)"/g)].map((m) => m[1]!);
+  const ids = [...new Set([...page.matchAll(/name="answer-([a-z0-9-]+)"/g)].map((m) => m[1]!))];
   const form = new URLSearchParams();
   for (const id of ids) {
     const q = bank.find((b) => b.id === id)!;
