@@ -31,5 +31,17 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'auto' },
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   devToolbar: { enabled: false },
-  vite: { plugins: [noModulePreload()] },
+  vite: {
+    plugins: [noModulePreload()],
+    build: {
+      rollupOptions: {
+        // On-demand routes bundle the lesson collection; MDX modules' "use astro:head-inject"
+        // directive is dropped when they are bundled, harmlessly (lesson pages are prerendered).
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /astro:head-inject/.test(warning.message)) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

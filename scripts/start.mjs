@@ -8,6 +8,11 @@ if (buildIsStale()) {
   if (!build()) process.exit(1);
 }
 
+// The database (COURSE_DB, default ./data/course.db: folder created, migrations applied) and the
+// signing key (created on first start unless COURSE_SIGNING_KEY is set), before the first request.
+const { describeSetup } = await import('../src/lib/server/context.ts');
+console.log(describeSetup());
+
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';
 console.log(`Serving the course at http://${process.env.HOST}:${process.env.PORT}/`);

@@ -40,3 +40,10 @@ test('no client file holds the assessment answer key', () => {
   }
   expect(leaked).toEqual([]);
 });
+
+test('no server code reaches the browser: no client file uses node:sqlite, node:crypto or the record store', () => {
+  const offenders = files(client)
+    .filter((f) => /\.(m?js|html)$/.test(f))
+    .filter((f) => /node:sqlite|node:crypto|DatabaseSync|signing_keys|INSERT INTO records|BEGIN IMMEDIATE/.test(readFileSync(f, 'utf8')));
+  expect(offenders).toEqual([]);
+});

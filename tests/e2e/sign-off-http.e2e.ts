@@ -172,6 +172,15 @@ test.describe('verification', () => {
     expect(await (await verify({ ...envelope, signature: Buffer.alloc(64).toString('base64') })).json()).toMatchObject({ valid: false });
   });
 
+  test('the record names the lesson text built with the site (/<pack>/content-hashes.json)', async ({ request }) => {
+    const { record } = await (await request.get(`/api/records/${id}`)).json();
+    const built = await (await request.get(`/${pack}/content-hashes.json`)).json();
+    expect(record.course.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.course.contentHash).toBe(built.contentHash);
+    expect(record.course.lessons).toEqual(built.lessons);
+    expect(record.course.lessons).toHaveLength(course.lessons.length);
+  });
+
   test('GET /api/public-key names the key the record was signed with', async ({ request }) => {
     const key = await (await request.get('/api/public-key')).json();
     const { record } = await (await request.get(`/api/records/${id}`)).json();

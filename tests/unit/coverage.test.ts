@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { LessonSchema } from '../../src/schemas/lesson.ts';
-import { loadChecks, loadFlowchart, loadPacks, loadScenarios } from '../../src/lib/load.ts';
+import { loadAssessment, loadChecks, loadFlowchart, loadPacks, loadScenarios } from '../../src/lib/load.ts';
 import { inventory, lessonFiles, root } from './support/content.ts';
 
 const packs = loadPacks(root);
@@ -65,6 +65,20 @@ describe('assessment coverage', () => {
     report.push(`Assessment coverage: ${assessedTotal}/${total} assessed rule IDs covered`, ...lines);
     expect(missing).toEqual([]);
     expect(inventory().filter((r) => r.assessed)).toHaveLength(59);
+  });
+
+  it('every assessed [A] rule ID of every pack is in its final-assessment bank too', () => {
+    const graph = loadFlowchart(root);
+    const lines: string[] = [];
+    const missing: string[] = [];
+    for (const pack of packs) {
+      const inBank = new Set(loadAssessment(root, pack, graph).flatMap((q) => q.rules));
+      const required = pack.rules.filter((r) => r.assessed);
+      missing.push(...required.filter((r) => !inBank.has(r.id)).map((r) => r.id));
+      lines.push(`  ${pack.pack.id}: ${required.filter((r) => inBank.has(r.id)).length}/${required.length}`);
+    }
+    report.push('Final-assessment banks cover:', ...lines);
+    expect(missing).toEqual([]);
   });
 });
 

@@ -77,7 +77,7 @@ export function migrate(db: DatabaseSync, migrations: readonly Migration[] = rea
 
 /** Opens (creating the folder and file if needed) and migrates the database at `path`. */
 export function openDatabase(path = databasePath()): DatabaseSync {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const db = new DatabaseSync(path, { timeout: 5000 });
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
   migrate(db);

@@ -10,7 +10,10 @@ export const prerender = false;
 export const GET: APIRoute = async ({ params, url }) => {
   const certificate = loadCertificate(server().db, params.id ?? '', publicOrigin(url));
   if (!certificate) return new Response('No certificate has that record ID.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  const pdf = await certificatePdf(certificate.view);
+  const { status } = certificate;
+  const notice = status.status === 'revoked' ? `REVOKED: ${status.revocation.reason}`
+    : status.status === 'invalid' ? `DOES NOT VERIFY: ${status.reason}` : undefined;
+  const pdf = await certificatePdf(certificate.view, notice);
   return new Response(new Uint8Array(pdf), {
     headers: {
       'content-type': 'application/pdf',
