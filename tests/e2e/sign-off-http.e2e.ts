@@ -4,6 +4,10 @@
  * comes back escaped. Also the verification API and the assessment's own refusals.
  */
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { e2eDatabase } from '../../playwright.config.ts';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { courseFor, formHeaders, perfectProgress, query, recordCount, takeAssessment } from './server-support.ts';
 
@@ -179,6 +183,37 @@ test.describe('verification', () => {
     expect(record.course.contentHash).toBe(built.contentHash);
     expect(record.course.lessons).toEqual(built.lessons);
     expect(record.course.lessons).toHaveLength(course.lessons.length);
+  });
+
+  test('the PDF prints an accented name as typed', async ({ request, baseURL }) => {
+    const attempt = await takeAssessment(request, baseURL!, pack, true);
+    const response = await post(request, baseURL!, signOffForm(attempt));
+    const zoe = /certificate\/([0-9a-f-]{36})\//.exec(response.headers().location!)![1]!;
+    const pdf = await request.get(`/certificate/${zoe}.pdf`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: await pdf.body(), encoding: 'utf8' });
+    expect(text).toContain('Zoë Brontë-Ó Dálaigh');
+    expect(text).toContain(zoe);
+    expect(text).toContain('Co-opted member, Standards Committee');
+  });
+
+  test('a revocation (a new event) turns the verification page to revoked; the record still verifies as signed', async ({ page, request, baseURL }) => {
+    const attempt = await takeAssessment(request, baseURL!, pack, true);
+    const response = await post(request, baseURL!, signOffForm(attempt));
+    const revoked = /certificate\/([0-9a-f-]{36})\//.exec(response.headers().location!)![1]!;
+    // The dashboard (a later issue) records revocations; here the event is written directly.
+    const db = new DatabaseSync(join(import.meta.dirname, '..', '..', e2eDatabase));
+    db.prepare("INSERT INTO record_events (record_id, kind, reason, actor, at) VALUES (?, 'revoked', ?, ?, ?)").run(revoked, 'Signed for the wrong council', 'Monitoring Officer', new Date().toISOString());
+    db.close();
+    await page.goto(`/verify/${revoked}/`);
+    await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'revoked');
+    await expect(page.locator('.cc-status')).toContainText('Signed for the wrong council');
+    const envelope = await (await request.get(`/api/records/${revoked}`)).json();
+    expect(envelope.status).toBe('revoked');
+    const verdict = await (await request.post('/api/verify', { data: envelope, headers: { 'content-type': 'application/json' } })).json();
+    expect(verdict).toMatchObject({ valid: false, status: 'revoked', revocation: { reason: 'Signed for the wrong council' } });
+    await page.goto(`/certificate/${revoked}/`);
+    await expect(page.getByRole('alert')).toContainText('This certificate has been revoked');
   });
 
   test('GET /api/public-key names the key the record was signed with', async ({ request }) => {
