@@ -10,10 +10,10 @@ if (buildIsStale()) {
 
 // The database (COURSE_DB, default ./data/course.db: folder created, migrations applied) and the
 // signing key (created on first start unless COURSE_SIGNING_KEY is set), before the first request.
-const { describeSetup } = await import('../src/lib/server/context.ts');
-console.log(describeSetup());
-
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';
+const { describeSetup } = await import('../src/lib/server/context.ts');
+console.log(describeSetup(process.env.COURSE_PUBLIC_URL?.replace(/\/+$/, '') || `http://${process.env.HOST}:${process.env.PORT}`));
+
 console.log(`Serving the course at http://${process.env.HOST}:${process.env.PORT}/`);
 await import(join(root, 'dist', 'server', 'entry.mjs'));

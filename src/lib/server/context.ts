@@ -2,6 +2,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { database, databasePath } from './db.ts';
 import { loadSigningKey, registerKey, type SigningKey } from './keys.ts';
+import { adminCount, createSetupToken, SETUP_MINUTES } from './admins.ts';
 
 export interface ServerContext {
   db: DatabaseSync;
@@ -20,8 +21,15 @@ export function server(): ServerContext {
   return context;
 }
 
-/** For `npm start`'s message. */
-export function describeSetup(): string {
-  const { key } = server();
-  return `Database: ${databasePath()}\nSigning key ${key.keyId} (${key.source})`;
+/**
+ * For `npm start`'s message: the database and key and, while no admin account exists, a one-time
+ * link (valid 30 minutes) that creates the first one.
+ */
+export function describeSetup(origin: string): string {
+  const { db, key } = server();
+  const lines = [`Database: ${databasePath()}`, `Signing key ${key.keyId} (${key.source})`];
+  if (adminCount(db) === 0) {
+    lines.push(`No admin account yet. Create the first one within ${SETUP_MINUTES} minutes at:`, `  ${origin}/admin/setup/${createSetupToken(db)}/`);
+  }
+  return lines.join('\n');
 }

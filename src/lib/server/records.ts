@@ -8,6 +8,7 @@ import { canonicalJson } from '../canonical.ts';
 import type { SignOffRecord } from '../record.ts';
 import { ALGORITHM, signRecord, verifyRecord, type SignedEnvelope } from '../signing.ts';
 import { transaction } from './db.ts';
+import { audit } from './audit.ts';
 import type { SigningKey } from './keys.ts';
 import { publicKeyById } from './keys.ts';
 
@@ -32,6 +33,7 @@ export function storeRecord(
   key: SigningKey,
   submission: string,
   compose: () => SignOffRecord,
+  memberId?: number,
 ): StoreResult {
   return transaction(db, () => {
     const earlier = db.prepare('SELECT id FROM records WHERE submission = ?').get(submission) as { id: string } | undefined;
@@ -48,6 +50,8 @@ export function storeRecord(
       record.member.wardOrCommittee, record.member.email, record.assessment.attempt, submission, record.signedAt, record.keyId,
       canonicalJson(record), signature,
     );
+    if (memberId !== undefined) db.prepare('INSERT INTO record_members (record_id, member_id) VALUES (?, ?)').run(record.id, memberId);
+    audit(db, record.member.email ?? record.member.name, 'sign-off', record.id, { pack: record.course.pack, name: record.member.name, policyVersion: record.course.policyVersion });
     return { stored: true, id: record.id } as const;
   });
 }
@@ -77,7 +81,10 @@ export const countRecords = (db: DatabaseSync): number => (db.prepare('SELECT co
 
 /** Revocation is a new event; the record itself never changes. */
 export function revokeRecord(db: DatabaseSync, id: string, reason: string, actor: string, now = new Date()): void {
-  db.prepare("INSERT INTO record_events (record_id, kind, reason, actor, at) VALUES (?, 'revoked', ?, ?, ?)").run(id, reason, actor, now.toISOString());
+  transaction(db, () => {
+    db.prepare("INSERT INTO record_events (record_id, kind, reason, actor, at) VALUES (?, 'revoked', ?, ?, ?)").run(id, reason, actor, now.toISOString());
+    audit(db, actor, 'revoke', id, { reason }, now);
+  });
 }
 
 export type Status =

@@ -1,0 +1,13 @@
+/** What admin routes need from the course: each pack's current version, content hash and refresh period. */
+import { allCourses } from './server-course.ts';
+import type { PackInfo } from '../lib/server/dashboard.ts';
+
+export async function packInfo(): Promise<Map<string, PackInfo & { council: string; shortName: string }>> {
+  return new Map((await allCourses()).map((c) => [c.pack.id, {
+    policyVersion: c.pack.policy.version,
+    contentHash: c.content.hash,
+    refreshMonths: c.pack.refreshMonths,
+    council: c.pack.council,
+    shortName: c.pack.shortName,
+  }]));
+}

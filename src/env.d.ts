@@ -1,0 +1,10 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The signed-in admin, set by src/middleware.ts (the only reader of the session cookie). */
+    admin?: import('./lib/server/admins.ts').Admin | undefined;
+    /** The session cookie's value, for sign-out. */
+    session?: string | undefined;
+  }
+}

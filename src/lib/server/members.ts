@@ -1,0 +1,127 @@
+/**
+ * The member roster: import (all or nothing, matched by email), listing with what the dashboard
+ * needs to compute each member's status, personal course links, archiving.
+ */
+import { randomBytes } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import { sha256Hex } from '../digest.ts';
+import type { RosterMember } from '../roster.ts';
+import { audit } from './audit.ts';
+import { transaction } from './db.ts';
+
+export interface MemberRow {
+  id: number;
+  email: string;
+  name: string;
+  role: 'councillor' | 'co-opted member';
+  ward_or_committee: string;
+  pack: string;
+  due_date: string;
+  link_created_at: string | null;
+  archived_at: string | null;
+  /** First progress event, if any. */
+  started_at: string | null;
+  /** A passed assessment attempt not yet used to sign. */
+  passed_unsigned: number;
+  /** The latest unrevoked record. */
+  record_id: string | null;
+  signed_at: string | null;
+  policy_version: string | null;
+  content_hash: string | null;
+  /** Latest assessment score, per cent, if any attempt was marked. */
+  best_score: number | null;
+}
+
+/** Every member with the figures their status needs, in one query (fast enough for 20,000 members). */
+export function listMembers(db: DatabaseSync, options: { includeArchived?: boolean } = {}): MemberRow[] {
+  return db.prepare(`
+    WITH latest AS (
+      SELECT rm.member_id, r.id AS record_id, r.signed_at, r.policy_version, r.content_hash,
+             row_number() OVER (PARTITION BY rm.member_id ORDER BY r.signed_at DESC) AS n
+      FROM record_members rm JOIN records r ON r.id = rm.record_id
+      WHERE NOT EXISTS (SELECT 1 FROM record_events e WHERE e.record_id = r.id AND e.kind = 'revoked')
+    ),
+    started AS (SELECT member_id, min(at) AS started_at FROM member_events GROUP BY member_id),
+    attempts_by AS (
+      SELECT a.member_id,
+             max(a.passed = 1 AND NOT EXISTS (SELECT 1 FROM records r WHERE r.attempt_id = a.id)) AS passed_unsigned,
+             max(CASE WHEN a.total > 0 THEN (a.correct * 100) / a.total END) AS best_score,
+             min(a.created_at) AS first_attempt
+      FROM attempts a WHERE a.member_id IS NOT NULL GROUP BY a.member_id
+    )
+    SELECT m.id, m.email, m.name, m.role, m.ward_or_committee, m.pack, m.due_date, m.link_created_at, m.archived_at,
+           coalesce(s.started_at, ab.first_attempt) AS started_at, coalesce(ab.passed_unsigned, 0) AS passed_unsigned,
+           l.record_id, l.signed_at, l.policy_version, l.content_hash, ab.best_score
+    FROM members m
+    LEFT JOIN started s ON s.member_id = m.id
+    LEFT JOIN attempts_by ab ON ab.member_id = m.id
+    LEFT JOIN latest l ON l.member_id = m.id AND l.n = 1
+    ${options.includeArchived ? '' : 'WHERE m.archived_at IS NULL'}
+    ORDER BY m.name COLLATE NOCASE
+  `).all() as unknown as MemberRow[];
+}
+
+/** Imports a validated roster in one transaction: new emails are added, known ones updated. */
+export function importRoster(db: DatabaseSync, members: readonly RosterMember[], actor: string, now = new Date()): { added: number; updated: number } {
+  return transaction(db, () => {
+    let added = 0;
+    let updated = 0;
+    const at = now.toISOString();
+    const find = db.prepare('SELECT id FROM members WHERE email = ?');
+    const insert = db.prepare('INSERT INTO members (email, name, role, ward_or_committee, pack, due_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const update = db.prepare('UPDATE members SET name = ?, role = ?, ward_or_committee = ?, pack = ?, due_date = ?, archived_at = NULL, updated_at = ? WHERE id = ?');
+    for (const m of members) {
+      const existing = find.get(m.email) as { id: number } | undefined;
+      if (existing) {
+        update.run(m.name, m.role, m.wardOrCommittee, m.pack, m.dueDate, at, existing.id);
+        updated++;
+      } else {
+        insert.run(m.email, m.name, m.role, m.wardOrCommittee, m.pack, m.dueDate, at, at);
+        added++;
+      }
+    }
+    audit(db, actor, 'roster-import', `${members.length} members`, { added, updated }, now);
+    return { added, updated };
+  });
+}
+
+export const memberCount = (db: DatabaseSync): number => (db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
+
+/** A new personal link for a member (128+ random bits, stored as a hash); the old link stops working. */
+export function regenerateLink(db: DatabaseSync, memberId: number, actor: string, now = new Date()): string {
+  const token = randomBytes(24).toString('base64url');
+  transaction(db, () => {
+    db.prepare('UPDATE members SET link_hash = ?, link_created_at = ?, updated_at = ? WHERE id = ?').run(sha256Hex(token), now.toISOString(), now.toISOString(), memberId);
+    audit(db, actor, 'link-regenerate', String(memberId), {}, now);
+  });
+  return token;
+}
+
+export function memberByLink(db: DatabaseSync, token: string): MemberRow | undefined {
+  if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return undefined;
+  const row = db.prepare('SELECT id FROM members WHERE link_hash = ? AND archived_at IS NULL').get(sha256Hex(token)) as { id: number } | undefined;
+  return row ? listMembers(db, { includeArchived: true }).find((m) => m.id === row.id) : undefined;
+}
+
+export interface MemberDetail {
+  member: MemberRow;
+  records: { id: string; signed_at: string; policy_version: string; revoked_at: string | null; reason: string | null }[];
+  attempts: { created_at: string; submitted_at: string | null; correct: number | null; total: number | null; passed: number | null }[];
+  events: { kind: string; item: string; correct: number | null; at: string }[];
+}
+
+export function memberDetail(db: DatabaseSync, id: number): MemberDetail | undefined {
+  const member = listMembers(db, { includeArchived: true }).find((m) => m.id === id);
+  if (!member) return undefined;
+  return {
+    member,
+    records: db.prepare(`SELECT r.id, r.signed_at, r.policy_version, e.at AS revoked_at, e.reason FROM record_members rm JOIN records r ON r.id = rm.record_id
+      LEFT JOIN record_events e ON e.record_id = r.id AND e.kind = 'revoked' WHERE rm.member_id = ? ORDER BY r.signed_at DESC`).all(id) as unknown as MemberDetail['records'],
+    attempts: db.prepare('SELECT created_at, submitted_at, correct, total, passed FROM attempts WHERE member_id = ? ORDER BY created_at DESC').all(id) as unknown as MemberDetail['attempts'],
+    events: db.prepare('SELECT kind, item, correct, at FROM member_events WHERE member_id = ? ORDER BY at, id').all(id) as unknown as MemberDetail['events'],
+  };
+}
+
+/** Whether a record belongs to a member (so a revoke form for one member cannot revoke another's record). */
+export const recordOfMember = (db: DatabaseSync, recordId: string, memberId: number): boolean =>
+  db.prepare('SELECT 1 AS y FROM record_members WHERE record_id = ? AND member_id = ?').get(recordId, memberId) !== undefined;

@@ -1,0 +1,164 @@
+/**
+ * The Monitoring Officer's dashboard over HTTP and in the browser: nothing without a session,
+ * cross-origin posts refused, cookie flags, roster import (all or nothing, 2,000 members), the
+ * register CSV read back with a CSV parser, revocation, and, last, the lockout on the sixth bad password.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { e2eDatabase } from '../../playwright.config.ts';
+import { expectNoAxeViolations } from './support.ts';
+import { query } from './server-support.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const email = 'mo@example.org';
+const password = 'correct horse battery staple';
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts', 'admin.ts'), 'create', '--email', email, '--name', 'Morag Officer'], {
+    env: { ...process.env, COURSE_DB: join(root, e2eDatabase), ADMIN_PASSWORD: password }, stdio: 'pipe',
+  });
+});
+
+const form = (baseURL: string) => ({ origin: baseURL, 'content-type': 'application/x-www-form-urlencoded' });
+
+async function signIn(request: APIRequestContext, baseURL: string) {
+  const response = await request.post('/admin/login/', { headers: form(baseURL), data: new URLSearchParams({ email, password }).toString(), maxRedirects: 0 });
+  expect(response.status()).toBe(303);
+  return response;
+}
+
+const pages = ['/admin/', '/admin/import/', '/admin/analytics/', '/admin/report/', '/admin/members/1/'];
+const endpoints: [string, string][] = [['GET', '/admin/export.csv'], ['GET', '/admin/members/1/export.json'], ['POST', '/admin/import/'], ['POST', '/admin/members/1/'], ['POST', '/admin/logout/']];
+
+test('without a session every admin page redirects to sign-in and every endpoint answers 401', async ({ request, baseURL }) => {
+  for (const path of pages) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(303);
+    expect(response.headers().location, path).toMatch(/^\/admin\/login\/\?next=/);
+  }
+  for (const [method, path] of endpoints) {
+    const response = await request.fetch(path, { method, headers: form(baseURL!), data: method === 'POST' ? 'x=1' : undefined, maxRedirects: 0 });
+    expect(response.status(), `${method} ${path}`).toBe(401);
+  }
+});
+
+test('a cross-origin post is refused', async ({ request }) => {
+  const response = await request.post('/admin/login/', { headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, data: new URLSearchParams({ email, password }).toString(), maxRedirects: 0 });
+  expect(response.status()).toBe(403);
+});
+
+test('signing in sets an HttpOnly, SameSite=Strict session cookie; signing out ends the session', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  const response = await signIn(request, baseURL!);
+  const cookie = response.headers()['set-cookie']!;
+  expect(cookie).toMatch(/^cc_admin_session=[A-Za-z0-9_-]{43}/);
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Strict/i);
+  expect(cookie).toMatch(/Path=\//);
+  expect((await request.get('/admin/', { maxRedirects: 0 })).status()).toBe(200);
+  expect((await request.post('/admin/logout/', { headers: form(baseURL!), maxRedirects: 0 })).status()).toBe(303);
+  expect((await request.get('/admin/', { maxRedirects: 0 })).status()).toBe(303);
+  await request.dispose();
+});
+
+test('a roster with several bad rows imports nothing and lists each row\'s problem', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await signIn(request, baseURL!);
+  const before = query<{ n: number }>('SELECT count(*) AS n FROM members').n;
+  const csv = [
+    'name,email,role,ward or committee,course pack,induction due date',
+    'Siân Ŵyn Llŷr,sian@example.org,councillor,Garstang,wyre,2026-12-31',
+    ',nobody@example.org,councillor,Garstang,wyre,2026-12-31',
+    'Bob Smith,bob@,councillor,Garstang,wyre,2026-12-31',
+    'Ann Lee,ann@example.org,mayor,Garstang,wyre,2026-12-31',
+    'Cy Jones,cy@example.org,councillor,Garstang,atlantis,2026-12-31',
+    'Di Khan,di@example.org,councillor,Garstang,wyre,2026-02-31',
+    'Sian Again,SIAN@example.org,councillor,Garstang,wyre,2026-12-31',
+  ].join('\n');
+  const response = await request.post('/admin/import/', { headers: { origin: baseURL! }, multipart: { roster: { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) } } });
+  expect(response.status()).toBe(422);
+  const body = await response.text();
+  expect(body).toContain('Nothing was imported');
+  for (const row of [2, 3, 4, 5, 6, 7]) expect(body).toContain(`Row ${row}:`);
+  expect(body).not.toContain('Row 1:');
+  expect(query<{ n: number }>('SELECT count(*) AS n FROM members').n).toBe(before);
+  await request.dispose();
+});
+
+test('a good roster of 2,000 members imports in under 5 seconds; the register CSV neutralises formulas', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await signIn(request, baseURL!);
+  const lines = ['name,email,role,ward or committee,course pack,induction due date'];
+  lines.push('"=HYPERLINK(""http://evil.example"",""click"")",hyper@example.org,councillor,+1 Ward,wyre,2020-01-31');
+  lines.push('Zoë Brontë-Ó Dálaigh,zoe@example.org,co-opted member,@Audit Committee,ashfield,30/06/2099');
+  for (let i = 0; i < 1998; i++) lines.push(`Member ${i},member${i}@example.org,${i % 4 ? 'councillor' : 'co-opted member'},Ward ${i % 40},${i % 2 ? 'wyre' : 'ashfield'},2099-0${1 + (i % 9)}-15`);
+  const started = Date.now();
+  const response = await request.post('/admin/import/', { headers: { origin: baseURL! }, multipart: { roster: { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) } } });
+  const took = Date.now() - started;
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain('Imported: 2000 new members');
+  expect(took).toBeLessThan(5000);
+  console.log(`Roster import: 2,000 members in ${took} ms`);
+
+  const exported = await request.get('/admin/export.csv');
+  expect(exported.headers()['content-type']).toContain('text/csv');
+  const text = (await exported.body()).toString('utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const rows: string[][] = parse(text, { bom: true });
+  expect(rows.length).toBe(2001 + query<{ n: number }>('SELECT count(*) AS n FROM members WHERE email NOT LIKE \'member%\' AND email NOT IN (\'hyper@example.org\', \'zoe@example.org\')').n);
+  const cells = rows.flat();
+  expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+  expect(cells).toContain('\'=HYPERLINK("http://evil.example","click")');
+  expect(cells).toContain('\'+1 Ward');
+  expect(cells).toContain('Zoë Brontë-Ó Dálaigh');
+  const hyper = rows.find((r) => r[1] === 'hyper@example.org')!;
+  expect(hyper[5]).toBe('Overdue');
+  expect(hyper[6]).toBe('2020-01-31');
+  await request.dispose();
+});
+
+test('the dashboard, a member page and the report pass axe; a member can be found by search', async ({ page, baseURL }) => {
+  await page.goto('/admin/login/');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('h1')).toHaveText('Members');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Search name, email or ward').fill('Brontë');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await page.getByRole('link', { name: 'Zoë Brontë-Ó Dálaigh' }).click();
+  await expect(page.locator('h1')).toHaveText('Zoë Brontë-Ó Dálaigh');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Make a personal link' }).click();
+  await expect(page.locator('[data-link]')).toContainText(`${baseURL}/c/`);
+  for (const path of ['/admin/report/', '/admin/analytics/', '/admin/import/']) {
+    await page.goto(path);
+    await expectNoAxeViolations(page);
+  }
+});
+
+test('the audit log chain verifies with npm run audit:verify', () => {
+  const out = execFileSync(process.execPath, [join(root, 'scripts', 'audit-verify.ts')], { env: { ...process.env, COURSE_DB: join(root, e2eDatabase) }, encoding: 'utf8' });
+  expect(out).toMatch(/Audit log intact: \d+ entries/);
+  const actions = (query<{ a: string }>("SELECT group_concat(DISTINCT action) AS a FROM audit_log").a).split(',');
+  expect(actions).toEqual(expect.arrayContaining(['admin-create', 'login', 'roster-import', 'link-regenerate', 'logout']));
+});
+
+test('the sixth bad password locks sign-in, with a clear message, even for the right password', async ({ request, baseURL }) => {
+  const bad = new URLSearchParams({ email, password: 'wrong password' }).toString();
+  for (let i = 1; i <= 5; i++) {
+    const response = await request.post('/admin/login/', { headers: form(baseURL!), data: bad, maxRedirects: 0 });
+    expect(response.status(), `attempt ${i}`).toBe(401);
+  }
+  const sixth = await request.post('/admin/login/', { headers: form(baseURL!), data: bad, maxRedirects: 0 });
+  expect(sixth.status()).toBe(429);
+  expect(await sixth.text()).toContain('Too many failed sign-in attempts');
+  const right = await request.post('/admin/login/', { headers: form(baseURL!), data: new URLSearchParams({ email, password }).toString(), maxRedirects: 0 });
+  expect(right.status()).toBe(429);
+});
