@@ -1,10 +1,12 @@
 /**
- * The one place that reads the admin session cookie. It sets `locals.admin`, and guards the admin
+ * The one place that reads the admin session cookie and the member's personal-link cookie. It sets `locals.admin`, and guards the admin
  * area: pages redirect to /admin/login/, anything else (posts, exports) answers 401.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { server } from './lib/server/context.ts';
 import { SESSION_COOKIE, sessionAdmin } from './lib/server/admins.ts';
+import { MEMBER_COOKIE } from './lib/server/member-link.ts';
+import { memberByLink } from './lib/server/members.ts';
 
 const OPEN = ['/admin/login', '/admin/setup'];
 
@@ -16,6 +18,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     context.locals.admin = sessionAdmin(server().db, cookie);
     context.locals.session = context.locals.admin ? cookie : undefined;
   }
+  const link = context.cookies.get(MEMBER_COOKIE)?.value;
+  if (link) context.locals.member = memberByLink(server().db, link);
   const adminArea = path === '/admin' || path.startsWith('/admin/');
   const open = OPEN.some((p) => path === p || path.startsWith(`${p}/`));
   if (adminArea && !open && !context.locals.admin) {

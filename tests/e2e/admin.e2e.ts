@@ -9,7 +9,8 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { e2eDatabase } from '../../playwright.config.ts';
 import { expectNoAxeViolations } from './support.ts';
-import { query } from './server-support.ts';
+import { courseFor, perfectProgress, query, takeAssessment } from './server-support.ts';
+import { randomBytes } from 'node:crypto';
 
 const root = join(import.meta.dirname, '..', '..');
 const email = 'mo@example.org';
@@ -122,6 +123,7 @@ test('a good roster of 2,000 members imports in under 5 seconds; the register CS
 });
 
 test('the dashboard, a member page and the report pass axe; a member can be found by search', async ({ page, baseURL }) => {
+  test.setTimeout(120_000); // axe over tables of 2,000 members
   await page.goto('/admin/login/');
   await expectNoAxeViolations(page);
   await page.getByLabel('Email address').fill(email);
@@ -143,11 +145,68 @@ test('the dashboard, a member page and the report pass axe; a member can be foun
   }
 });
 
+test('a personal link ties a browser to a member: progress reported, sign-off locked to the roster, record on the member page, revocable', async ({ browser, page, baseURL }) => {
+  test.setTimeout(90_000);
+  // The Monitoring Officer makes Zoë's link.
+  await page.goto('/admin/login/');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const memberId = query<{ id: number }>("SELECT id FROM members WHERE email = 'zoe@example.org'").id;
+  await page.goto(`/admin/members/${memberId}/`);
+  await page.getByRole('button', { name: /personal link/ }).click();
+  const oldLink = (await page.locator('[data-link]').textContent())!.trim();
+  await page.getByRole('button', { name: /personal link/ }).click();
+  const link = (await page.locator('[data-link]').textContent())!.trim();
+  expect(link).not.toBe(oldLink);
+
+  const member = await browser.newContext({ baseURL });
+  const zoe = await member.newPage();
+  expect((await zoe.goto(oldLink))!.status()).toBe(404);
+  await zoe.goto(link);
+  await expect(zoe).toHaveURL(/\/ashfield\/$/);
+  const reported = zoe.waitForResponse((r) => r.url().endsWith('/api/progress') && r.status() === 200);
+  await zoe.goto('/ashfield/lessons/what-is-social-media/');
+  await reported;
+  await expect.poll(() => query<{ n: number }>("SELECT count(*) AS n FROM member_events WHERE member_id = ? AND kind = 'lesson'", memberId).n).toBeGreaterThan(0);
+  await page.goto('/admin/?q=zoe%40example.org');
+  await expect(page.locator('tbody tr').first()).toContainText('In progress');
+
+  // Sign-off through the link: the roster's details, whatever is typed.
+  const course = courseFor('ashfield');
+  const progress = JSON.stringify(perfectProgress(course));
+  const attempt = await takeAssessment(zoe.request, baseURL!, 'ashfield', true);
+  expect(query<{ m: number }>('SELECT member_id AS m FROM attempts ORDER BY rowid DESC LIMIT 1').m).toBe(memberId);
+  await zoe.goto(`/sign-off/?pack=ashfield&attempt=${attempt}`);
+  await expect(zoe.getByLabel('Full name')).toHaveValue('Zoë Brontë-Ó Dálaigh');
+  await expect(zoe.getByLabel('Full name')).toHaveAttribute('readonly', '');
+  const signed = await zoe.request.post('/sign-off/', {
+    headers: { origin: baseURL!, 'content-type': 'application/x-www-form-urlencoded' }, maxRedirects: 0,
+    data: new URLSearchParams({ pack: 'ashfield', attempt, submission: randomBytes(16).toString('base64url'), name: 'Somebody Else', role: 'councillor', wardOrCommittee: 'Elsewhere', email: 'else@example.org', declaration: 'agreed', progress }).toString(),
+  });
+  expect(signed.status()).toBe(303);
+  const recordId = /certificate\/([0-9a-f-]{36})\//.exec(signed.headers().location!)![1]!;
+  const { record } = await (await zoe.request.get(`/api/records/${recordId}`)).json();
+  expect(record.member).toEqual({ name: 'Zoë Brontë-Ó Dálaigh', role: 'co-opted member', wardOrCommittee: '@Audit Committee', email: 'zoe@example.org' });
+  await member.close();
+
+  await page.goto(`/admin/members/${memberId}/`);
+  await expect(page.getByRole('link', { name: `verify ${recordId}` })).toBeVisible();
+  await expect(page.locator('.cc-details')).toContainText('Signed');
+  await page.getByLabel('Reason for revoking this record').fill('Signed on behalf of the member by someone else');
+  await page.getByRole('button', { name: 'Revoke' }).click();
+  await expect(page.locator('main')).toContainText('revoked');
+  await page.goto(`/verify/${recordId}/`);
+  await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'revoked');
+  await page.goto('/admin/analytics/');
+  await expect(page.locator('tbody tr').first()).toBeVisible();
+});
+
 test('the audit log chain verifies with npm run audit:verify', () => {
   const out = execFileSync(process.execPath, [join(root, 'scripts', 'audit-verify.ts')], { env: { ...process.env, COURSE_DB: join(root, e2eDatabase) }, encoding: 'utf8' });
   expect(out).toMatch(/Audit log intact: \d+ entries/);
   const actions = (query<{ a: string }>("SELECT group_concat(DISTINCT action) AS a FROM audit_log").a).split(',');
-  expect(actions).toEqual(expect.arrayContaining(['admin-create', 'login', 'roster-import', 'link-regenerate', 'logout']));
+  expect(actions).toEqual(expect.arrayContaining(['admin-create', 'login', 'roster-import', 'link-regenerate', 'logout', 'sign-off', 'revoke']));
 });
 
 test('the sixth bad password locks sign-in, with a clear message, even for the right password', async ({ request, baseURL }) => {

@@ -29,10 +29,10 @@ interface AttemptRow {
 }
 
 /** Stores a new attempt; returns the token for its address (128 random bits). */
-export function createAttempt(db: DatabaseSync, pack: string, questions: readonly string[], now = new Date()): string {
+export function createAttempt(db: DatabaseSync, pack: string, questions: readonly string[], now = new Date(), memberId: number | null = null): string {
   const token = randomBytes(16).toString('base64url');
-  db.prepare('INSERT INTO attempts (id, pack, questions, created_at) VALUES (?, ?, ?, ?)')
-    .run(sha256Hex(token), pack, JSON.stringify(questions), now.toISOString());
+  db.prepare('INSERT INTO attempts (id, pack, questions, created_at, member_id) VALUES (?, ?, ?, ?, ?)')
+    .run(sha256Hex(token), pack, JSON.stringify(questions), now.toISOString(), memberId);
   return token;
 }
 

@@ -33,7 +33,8 @@ export interface MemberRow {
 }
 
 /** Every member with the figures their status needs, in one query (fast enough for 20,000 members). */
-export function listMembers(db: DatabaseSync, options: { includeArchived?: boolean } = {}): MemberRow[] {
+export function listMembers(db: DatabaseSync, options: { includeArchived?: boolean; id?: number } = {}): MemberRow[] {
+  const where = [options.includeArchived ? '' : 'm.archived_at IS NULL', options.id === undefined ? '' : 'm.id = ?'].filter(Boolean);
   return db.prepare(`
     WITH latest AS (
       SELECT rm.member_id, r.id AS record_id, r.signed_at, r.policy_version, r.content_hash,
@@ -56,9 +57,9 @@ export function listMembers(db: DatabaseSync, options: { includeArchived?: boole
     LEFT JOIN started s ON s.member_id = m.id
     LEFT JOIN attempts_by ab ON ab.member_id = m.id
     LEFT JOIN latest l ON l.member_id = m.id AND l.n = 1
-    ${options.includeArchived ? '' : 'WHERE m.archived_at IS NULL'}
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY m.name COLLATE NOCASE
-  `).all() as unknown as MemberRow[];
+  `).all(...(options.id === undefined ? [] : [options.id])) as unknown as MemberRow[];
 }
 
 /** Imports a validated roster in one transaction: new emails are added, known ones updated. */
@@ -100,7 +101,7 @@ export function regenerateLink(db: DatabaseSync, memberId: number, actor: string
 export function memberByLink(db: DatabaseSync, token: string): MemberRow | undefined {
   if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return undefined;
   const row = db.prepare('SELECT id FROM members WHERE link_hash = ? AND archived_at IS NULL').get(sha256Hex(token)) as { id: number } | undefined;
-  return row ? listMembers(db, { includeArchived: true }).find((m) => m.id === row.id) : undefined;
+  return row ? listMembers(db, { includeArchived: true, id: row.id })[0] : undefined;
 }
 
 export interface MemberDetail {
@@ -111,7 +112,7 @@ export interface MemberDetail {
 }
 
 export function memberDetail(db: DatabaseSync, id: number): MemberDetail | undefined {
-  const member = listMembers(db, { includeArchived: true }).find((m) => m.id === id);
+  const [member] = listMembers(db, { includeArchived: true, id });
   if (!member) return undefined;
   return {
     member,

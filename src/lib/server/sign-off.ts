@@ -5,7 +5,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { CoursePack } from '../../data/course.ts';
-import { SignOffFormSchema, SIGN_OFF_FIELDS } from '../../schemas/sign-off.ts';
+import { SignOffFormSchema, SIGN_OFF_FIELDS, type SignOffForm } from '../../schemas/sign-off.ts';
 import { eligibility, type Eligibility } from '../eligibility.ts';
 import { readProgress, emptyProgress } from '../progress.ts';
 import { rescore, RescoreError } from '../rescore.ts';
@@ -15,6 +15,7 @@ import { scoreAssessment } from '../assessment.ts';
 import { findAttempt } from './attempts.ts';
 import type { SigningKey } from './keys.ts';
 import { AttemptAlreadyUsed, newRecordId, storeRecord } from './records.ts';
+import type { MemberRow } from './members.ts';
 
 export type FieldErrors = Partial<Record<(typeof SIGN_OFF_FIELDS)[number], string>>;
 
@@ -29,11 +30,19 @@ export function signOff(
   course: CoursePack,
   bank: readonly AssessmentQuestion[],
   form: URLSearchParams,
+  /** The member whose personal link this browser opened: their roster details are signed, not the typed ones. */
+  member?: MemberRow,
 ): SignOffResult {
+  // Through a personal link the roster's details are signed (checked when imported), not what was
+  // typed: only the declaration is read from the form.
+  const linked = member && member.pack === course.pack.id ? member : undefined;
   const submission = form.get('submission') ?? '';
   if (!SUBMISSION.test(submission)) return { ok: false, status: 400, message: 'The form is missing its one-time key. Reload the sign-off page and try again.' };
 
-  const parsed = SignOffFormSchema.safeParse(Object.fromEntries(SIGN_OFF_FIELDS.map((f) => [f, form.get(f) ?? undefined])));
+  const fields = Object.fromEntries(SIGN_OFF_FIELDS.map((f) => [f, form.get(f) ?? undefined]));
+  const parsed = linked
+    ? SignOffFormSchema.pick({ declaration: true }).safeParse(fields)
+    : SignOffFormSchema.safeParse(fields);
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
@@ -73,14 +82,16 @@ export function signOff(
     const stored = storeRecord(deps.db, deps.key, submission, () => composeRecord({
       id: newRecordId(),
       signedAt: deps.now ?? new Date(),
-      member: { name: parsed.data.name, role: parsed.data.role, wardOrCommittee: parsed.data.wardOrCommittee, email: parsed.data.email },
+      member: linked
+        ? { name: linked.name, role: linked.role, wardOrCommittee: linked.ward_or_committee, email: linked.email }
+        : (({ declaration: _d, ...typed }) => typed)(parsed.data as SignOffForm),
       pack: course.pack,
       lessons: course.content.lessons,
       contentHash: course.content.hash,
       rescored,
       attempt: { id: attempt.id, score },
       keyId: deps.key.keyId,
-    }));
+    }), linked?.id);
     return { ok: true, recordId: stored.id, doubleSubmit: !stored.stored };
   } catch (error) {
     if (error instanceof AttemptAlreadyUsed) {
