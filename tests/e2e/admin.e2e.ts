@@ -33,7 +33,8 @@ async function signIn(request: APIRequestContext, baseURL: string) {
 }
 
 const pages = ['/admin/', '/admin/import/', '/admin/analytics/', '/admin/report/', '/admin/members/1/'];
-const endpoints: [string, string][] = [['GET', '/admin/export.csv'], ['GET', '/admin/members/1/export.json'], ['POST', '/admin/import/'], ['POST', '/admin/members/1/'], ['POST', '/admin/logout/']];
+// (/privacy/ is public: it is linked from every form that collects personal data.)
+const endpoints: [string, string][] = [['GET', '/admin/export.csv'], ['POST', '/admin/links.csv'], ['GET', '/admin/members/1/export.json'], ['POST', '/admin/import/'], ['POST', '/admin/members/1/'], ['POST', '/admin/logout/']];
 
 test('without a session every admin page redirects to sign-in and every endpoint answers 401', async ({ request, baseURL }) => {
   for (const path of pages) {
@@ -200,6 +201,24 @@ test('a personal link ties a browser to a member: progress reported, sign-off lo
   await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'revoked');
   await page.goto('/admin/analytics/');
   await expect(page.locator('tbody tr').first()).toBeVisible();
+});
+
+test('personal links download as a mail-merge CSV, and each link opens its course', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await signIn(request, baseURL!);
+  const missing = query<{ n: number }>('SELECT count(*) AS n FROM members WHERE link_hash IS NULL AND archived_at IS NULL').n;
+  const response = await request.post('/admin/links.csv', { headers: form(baseURL!), data: 'scope=missing' });
+  expect(response.status()).toBe(200);
+  const rows: string[][] = parse((await response.body()).toString('utf8'), { bom: true });
+  expect(rows[0]).toEqual(['Name', 'Email', 'Course', 'Personal course link']);
+  expect(rows.length - 1).toBe(missing);
+  expect(query<{ n: number }>('SELECT count(*) AS n FROM members WHERE link_hash IS NULL AND archived_at IS NULL').n).toBe(0);
+  const visitor = await playwright.request.newContext({ baseURL });
+  const opened = await visitor.get(rows[1]![3]!, { maxRedirects: 0 });
+  expect(opened.status()).toBe(303);
+  expect(opened.headers()['set-cookie']).toMatch(/cc_member=[^;]+;.*HttpOnly/i);
+  await visitor.dispose();
+  await request.dispose();
 });
 
 test('the audit log chain verifies with npm run audit:verify', () => {
