@@ -32,7 +32,7 @@ async function signIn(request: APIRequestContext, baseURL: string) {
   return response;
 }
 
-const pages = ['/admin/', '/admin/import/', '/admin/analytics/', '/admin/report/', '/admin/members/1/'];
+const pages = ['/admin/', '/admin/import/', '/admin/analytics/', '/admin/report/', '/admin/members/1/', '/admin/members/new/'];
 // (/privacy/ is public: it is linked from every form that collects personal data.)
 const endpoints: [string, string][] = [['GET', '/admin/export.csv'], ['POST', '/admin/links.csv'], ['GET', '/admin/members/1/export.json'], ['POST', '/admin/import/'], ['POST', '/admin/members/1/'], ['POST', '/admin/logout/']];
 
@@ -140,7 +140,7 @@ test('the dashboard, a member page and the report pass axe; a member can be foun
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Make a personal link' }).click();
   await expect(page.locator('[data-link]')).toContainText(`${baseURL}/c/`);
-  for (const path of ['/admin/report/', '/admin/analytics/', '/admin/import/']) {
+  for (const path of ['/admin/report/', '/admin/analytics/', '/admin/import/', '/admin/members/new/']) {
     await page.goto(path);
     await expectNoAxeViolations(page);
   }
@@ -221,11 +221,38 @@ test('personal links download as a mail-merge CSV, and each link opens its cours
   await request.dispose();
 });
 
+test('one member can be added, corrected (bad details change nothing) and archived', async ({ page }) => {
+  await page.goto('/admin/login/');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.goto('/admin/members/new/');
+  await page.getByLabel('Full name').fill('Rhodri Ap Iorwerth');
+  await page.getByLabel('Email address').fill('rhodri@example.org');
+  await page.getByLabel('Ward or committee').fill('Cleveleys Park');
+  await page.getByLabel('Induction due date').fill('2099-03-31');
+  await page.getByRole('button', { name: 'Add the member' }).click();
+  await expect(page.locator('h1')).toHaveText('Rhodri Ap Iorwerth');
+  const id = query<{ id: number }>("SELECT id FROM members WHERE email = 'rhodri@example.org'").id;
+  await page.locator('summary').click();
+  await page.getByLabel('Email address').fill('not an email');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('.cc-error-summary')).toContainText('not a valid email address');
+  expect(query<{ email: string }>('SELECT email FROM members WHERE id = ?', id).email).toBe('rhodri@example.org');
+  await page.getByLabel('Email address').fill('rhodri.ap@example.org');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('.cc-details')).toContainText('rhodri.ap@example.org');
+  await page.getByRole('button', { name: /^Archive/ }).click();
+  await expect(page.locator('main')).toContainText('Archived');
+  await page.goto('/admin/?q=rhodri');
+  await expect(page.locator('tbody tr')).toHaveCount(0);
+});
+
 test('the audit log chain verifies with npm run audit:verify', () => {
   const out = execFileSync(process.execPath, [join(root, 'scripts', 'audit-verify.ts')], { env: { ...process.env, COURSE_DB: join(root, e2eDatabase) }, encoding: 'utf8' });
   expect(out).toMatch(/Audit log intact: \d+ entries/);
   const actions = (query<{ a: string }>("SELECT group_concat(DISTINCT action) AS a FROM audit_log").a).split(',');
-  expect(actions).toEqual(expect.arrayContaining(['admin-create', 'login', 'roster-import', 'link-regenerate', 'logout', 'sign-off', 'revoke']));
+  expect(actions).toEqual(expect.arrayContaining(['admin-create', 'login', 'roster-import', 'link-regenerate', 'logout', 'sign-off', 'revoke', 'member-add', 'member-edit', 'member-archive']));
 });
 
 test('the sixth bad password locks sign-in, with a clear message, even for the right password', async ({ request, baseURL }) => {

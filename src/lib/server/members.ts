@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { sha256Hex } from '../digest.ts';
-import type { RosterMember } from '../roster.ts';
+import { stringify } from 'csv-stringify/sync';
+import { parseRoster, type RosterMember } from '../roster.ts';
 import { audit } from './audit.ts';
 import { transaction } from './db.ts';
 
@@ -126,3 +127,35 @@ export function memberDetail(db: DatabaseSync, id: number): MemberDetail | undef
 /** Whether a record belongs to a member (so a revoke form for one member cannot revoke another's record). */
 export const recordOfMember = (db: DatabaseSync, recordId: string, memberId: number): boolean =>
   db.prepare('SELECT 1 AS y FROM record_members WHERE record_id = ? AND member_id = ?').get(recordId, memberId) !== undefined;
+
+/** Adds a member (id null) or changes one, after the roster's own checks; returns the member's ID. */
+export function saveMember(db: DatabaseSync, id: number | null, m: RosterMember, actor: string, now = new Date()): number {
+  return transaction(db, () => {
+    const at = now.toISOString();
+    if (id === null) {
+      const { lastInsertRowid } = db.prepare('INSERT INTO members (email, name, role, ward_or_committee, pack, due_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(m.email, m.name, m.role, m.wardOrCommittee, m.pack, m.dueDate, at, at);
+      audit(db, actor, 'member-add', String(lastInsertRowid), { email: m.email }, now);
+      return Number(lastInsertRowid);
+    }
+    db.prepare('UPDATE members SET email = ?, name = ?, role = ?, ward_or_committee = ?, pack = ?, due_date = ?, updated_at = ? WHERE id = ?')
+      .run(m.email, m.name, m.role, m.wardOrCommittee, m.pack, m.dueDate, at, id);
+    audit(db, actor, 'member-edit', String(id), { email: m.email }, now);
+    return id;
+  });
+}
+
+/** Archives a member: off the dashboard and their link stops working; nothing is deleted, records stay. */
+export function archiveMember(db: DatabaseSync, id: number, actor: string, now = new Date()): void {
+  transaction(db, () => {
+    db.prepare('UPDATE members SET archived_at = ?, link_hash = NULL, updated_at = ? WHERE id = ? AND archived_at IS NULL').run(now.toISOString(), now.toISOString(), id);
+    audit(db, actor, 'member-archive', String(id), {}, now);
+  });
+}
+
+/** Checks one member's details with exactly the roster import's rules. */
+export function checkMember(form: URLSearchParams, packs: readonly string[]): { ok: true; member: RosterMember } | { ok: false; problems: string[] } {
+  const fields = ['name', 'email', 'role', 'wardOrCommittee', 'pack', 'dueDate'].map((f) => (form.get(f) ?? '').trim());
+  const result = parseRoster(stringify([['name', 'email', 'role', 'ward or committee', 'course pack', 'induction due date'], fields]), packs);
+  return result.ok ? { ok: true, member: result.members[0]! } : { ok: false, problems: result.problems.map((p) => p.message.replace(/^Row 1: /, '')) };
+}
