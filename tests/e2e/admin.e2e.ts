@@ -34,7 +34,7 @@ async function signIn(request: APIRequestContext, baseURL: string) {
 
 const pages = ['/admin/', '/admin/import/', '/admin/analytics/', '/admin/report/', '/admin/members/1/', '/admin/members/new/'];
 // (/privacy/ is public: it is linked from every form that collects personal data.)
-const endpoints: [string, string][] = [['GET', '/admin/export.csv'], ['POST', '/admin/links.csv'], ['GET', '/admin/members/1/export.json'], ['POST', '/admin/import/'], ['POST', '/admin/members/1/'], ['POST', '/admin/logout/']];
+const endpoints: [string, string][] = [['GET', '/admin/export.csv'], ['GET', '/admin/report.pdf'], ['POST', '/admin/links.csv'], ['GET', '/admin/members/1/export.json'], ['POST', '/admin/import/'], ['POST', '/admin/members/1/'], ['POST', '/admin/logout/']];
 
 test('without a session every admin page redirects to sign-in and every endpoint answers 401', async ({ request, baseURL }) => {
   for (const path of pages) {
@@ -176,6 +176,11 @@ test('a personal link ties a browser to a member: progress reported, sign-off lo
   // Sign-off through the link: the roster's details, whatever is typed.
   const course = courseFor('ashfield');
   const progress = JSON.stringify(perfectProgress(course));
+  const posted = await zoe.request.post('/api/progress', { headers: { 'content-type': 'application/json' }, data: progress });
+  expect(await posted.json()).toMatchObject({ recorded: expect.any(Number) });
+  expect(query<{ n: number }>("SELECT count(*) AS n FROM member_events WHERE member_id = ? AND kind = 'flowchart'", memberId).n).toBeGreaterThan(20);
+  // Without a personal link there is no one to record progress for.
+  expect((await page.request.post('/api/progress', { headers: { 'content-type': 'application/json' }, data: progress })).status()).toBe(401);
   const attempt = await takeAssessment(zoe.request, baseURL!, 'ashfield', true);
   expect(query<{ m: number }>('SELECT member_id AS m FROM attempts ORDER BY rowid DESC LIMIT 1').m).toBe(memberId);
   await zoe.goto(`/sign-off/?pack=ashfield&attempt=${attempt}`);
@@ -200,7 +205,8 @@ test('a personal link ties a browser to a member: progress reported, sign-off lo
   await page.goto(`/verify/${recordId}/`);
   await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'revoked');
   await page.goto('/admin/analytics/');
-  await expect(page.locator('tbody tr').first()).toBeVisible();
+  await expect(page.locator('tbody')).toContainText('q-unlawful: Is it threatening');
+  await expect(page.locator('tbody')).toContainText('Final assessment');
 });
 
 test('personal links download as a mail-merge CSV, and each link opens its course', async ({ playwright, baseURL }) => {
@@ -246,6 +252,19 @@ test('one member can be added, corrected (bad details change nothing) and archiv
   await expect(page.locator('main')).toContainText('Archived');
   await page.goto('/admin/?q=rhodri');
   await expect(page.locator('tbody tr')).toHaveCount(0);
+});
+
+test('the committee report downloads as a PDF with the rates and the overdue members', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await signIn(request, baseURL!);
+  const pdf = await request.get('/admin/report.pdf');
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', '-', '-'], { input: await pdf.body(), encoding: 'utf8' });
+  expect(text).toContain('Social media policy: completion report');
+  expect(text).toContain('By ward or committee');
+  expect(text).toMatch(/Co-opted members\s+\d+\s+\d+\s+\d+%/);
+  expect(text).toContain('=HYPERLINK("http://evil.example","click")'); // overdue, printed as text
+  await request.dispose();
 });
 
 test('the audit log chain verifies with npm run audit:verify', () => {

@@ -8,6 +8,7 @@ import { sha256Hex } from '../digest.ts';
 import { audit } from './audit.ts';
 import { transaction } from './db.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { servedOverHttps } from './http.ts';
 
 export const SESSION_COOKIE = 'cc_admin_session';
 /** A session ends after 30 minutes without a request, and 8 hours after sign-in whatever happens. */
@@ -102,8 +103,7 @@ export function logout(db: DatabaseSync, cookie: string, who: string): void {
 
 /** Cookie flags: HttpOnly, SameSite=Strict, Secure when the site is served over HTTPS. */
 export function sessionCookieOptions(url: URL) {
-  const secure = url.protocol === 'https:' || (process.env.COURSE_PUBLIC_URL ?? '').startsWith('https:');
-  return { httpOnly: true, sameSite: 'strict' as const, secure, path: '/', maxAge: ABSOLUTE_HOURS * 3600 };
+  return { httpOnly: true, sameSite: 'strict' as const, secure: servedOverHttps(url), path: '/', maxAge: ABSOLUTE_HOURS * 3600 };
 }
 
 /** A one-time link that creates the first admin account, valid for 30 minutes. */

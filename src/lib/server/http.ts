@@ -1,8 +1,11 @@
 /** Request reading with size limits, and JSON responses, for the on-demand routes. */
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  readonly status: number;
+  // A field written out, not a parameter property: scripts run this file with Node's type stripping.
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 
@@ -75,3 +78,7 @@ export function publicOrigin(url: URL): string {
   const configured = process.env.COURSE_PUBLIC_URL?.trim().replace(/\/+$/, '');
   return configured || url.origin;
 }
+
+/** Whether the site is served over HTTPS (directly, or behind a proxy named by COURSE_PUBLIC_URL): cookies are then Secure. */
+export const servedOverHttps = (url: URL): boolean =>
+  url.protocol === 'https:' || (process.env.COURSE_PUBLIC_URL ?? '').trim().startsWith('https:');

@@ -17,8 +17,10 @@ const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 export const isRecordId = (id: string): boolean => RECORD_ID.test(id);
 
 export class AttemptAlreadyUsed extends Error {
-  constructor(readonly recordId: string) {
+  readonly recordId: string;
+  constructor(recordId: string) {
     super('This assessment attempt has already been used to sign a declaration.');
+    this.recordId = recordId;
   }
 }
 
