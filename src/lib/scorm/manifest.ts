@@ -1,0 +1,49 @@
+/**
+ * `imsmanifest.xml` for a SCORM 1.2 package: one organisation, one item, one SCO resource listing
+ * every file in the package, and the mastery score from the pack's pass mark.
+ */
+
+const escapeXml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+
+export interface ManifestInput {
+  /** Unique per pack and policy version, e.g. `wyre-november-2017`. */
+  identifier: string;
+  title: string;
+  /** The pack's pass mark, 0–100. */
+  masteryScore: number;
+  /** The page the LMS opens, relative to the package root. */
+  launch: string;
+  /** Every file in the package except the manifest, relative, with forward slashes. */
+  files: readonly string[];
+}
+
+export function imsManifest(m: ManifestInput): string {
+  const id = m.identifier.replace(/[^A-Za-z0-9_.-]/g, '-');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="${escapeXml(id)}" version="1"
+  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>1.2</schemaversion>
+  </metadata>
+  <organizations default="${escapeXml(id)}-org">
+    <organization identifier="${escapeXml(id)}-org">
+      <title>${escapeXml(m.title)}</title>
+      <item identifier="${escapeXml(id)}-item" identifierref="${escapeXml(id)}-sco" isvisible="true">
+        <title>${escapeXml(m.title)}</title>
+        <adlcp:masteryscore>${Math.round(m.masteryScore)}</adlcp:masteryscore>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="${escapeXml(id)}-sco" type="webcontent" adlcp:scormtype="sco" href="${escapeXml(m.launch)}">
+${[...m.files].sort().map((f) => `      <file href="${escapeXml(f)}"/>`).join('\n')}
+    </resource>
+  </resources>
+</manifest>
+`;
+}

@@ -1,0 +1,106 @@
+/**
+ * SCORM 1.2 gives a course 4,096 characters of `cmi.suspend_data` to resume from. This codec packs a
+ * learner's whole state into a few hundred: lessons as a bitset, each knowledge-check answer as one
+ * character, each scenario as one letter per decision, the assessment draw and its answers. Order
+ * comes from the course's shape (the same data the pages are built from), so only choices are stored.
+ * Anything that does not decode against the shape gives an empty state, never an error.
+ */
+import { emptyProgress, type Progress } from '../progress.ts';
+
+export interface CourseShape {
+  pack: string;
+  lessons: readonly string[];
+  /** Knowledge-check questions in course order, with each option's correctness. */
+  questions: readonly { id: string; correct: readonly boolean[] }[];
+  scenarios: readonly { id: string; path: readonly { node: string; answer: 'yes' | 'no' }[]; replies: readonly { breaks: readonly string[] }[] }[];
+  /** The assessment bank, in file order. */
+  assessment: readonly { id: string }[];
+}
+
+export interface ScormState {
+  progress: Progress;
+  /** The drawn assessment questions (bank IDs, in order) and the options chosen, once answered. */
+  assessment: { drawn: string[]; answers: Record<string, number[]> | null } | null;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const VERSION = 'v1';
+
+const mask = (selected: readonly number[]) => selected.reduce((m, i) => m | (1 << i), 0);
+const unmask = (m: number) => [0, 1, 2, 3, 4].filter((i) => m & (1 << i));
+
+export function encodeState(shape: CourseShape, state: ScormState): string {
+  const { progress } = state;
+  const visited = new Set(progress.lessons);
+  let bits = '';
+  for (let i = 0; i < shape.lessons.length; i += 4) {
+    const nibble = [0, 1, 2, 3].reduce((n, b) => n | (visited.has(shape.lessons[i + b] ?? '') ? 1 << b : 0), 0);
+    bits += nibble.toString(16);
+  }
+  const checks = shape.questions.map((q) => {
+    const a = progress.checks[q.id];
+    return a ? B64[mask(a.selected) + (a.correct ? 32 : 0)] : '.';
+  }).join('');
+  const scenarios = shape.scenarios.map((s) => {
+    const p = progress.scenarios[s.id];
+    if (!p) return '';
+    const answers = p.answers.map((a) => (a.answer === 'yes' ? 'y' : 'n')[a.correct ? 'toUpperCase' : 'toLowerCase']()).join('');
+    const reply = p.reply === undefined ? '' : String(p.reply);
+    return `${answers}${reply}${p.done ? '!' : ''}`;
+  }).join(',');
+  const a = state.assessment;
+  const index = new Map(shape.assessment.map((q, i) => [q.id, i]));
+  const assessment = a
+    ? a.drawn.map((id) => `${(index.get(id) ?? 0).toString(36)}${a.answers ? B64[mask(a.answers[id] ?? [])] : ''}`).join('.')
+    : '';
+  return [VERSION, bits, checks, scenarios, assessment].join('|');
+}
+
+export function decodeState(shape: CourseShape, data: string): ScormState {
+  const empty: ScormState = { progress: emptyProgress(shape.pack), assessment: null };
+  const parts = data.split('|');
+  if (parts[0] !== VERSION || parts.length !== 5) return empty;
+  const [, bits, checks, scenarios, assessment] = parts as [string, string, string, string, string];
+  const progress = emptyProgress(shape.pack);
+  try {
+    shape.lessons.forEach((id, i) => {
+      const nibble = parseInt(bits[Math.floor(i / 4)] ?? '0', 16);
+      if (nibble & (1 << (i % 4))) progress.lessons.push(id);
+    });
+    if (checks.length !== shape.questions.length) return empty;
+    shape.questions.forEach((q, i) => {
+      const c = checks[i]!;
+      if (c === '.') return;
+      const v = B64.indexOf(c);
+      if (v < 0) throw new Error('bad check');
+      progress.checks[q.id] = { selected: unmask(v & 31).filter((o) => o < q.correct.length), correct: v >= 32 };
+    });
+    const scenarioParts = scenarios.split(',');
+    if (scenarioParts.length !== shape.scenarios.length) return empty;
+    shape.scenarios.forEach((s, i) => {
+      const m = /^([yYnN]*)(\d?)(!?)$/.exec(scenarioParts[i]!);
+      if (!m) throw new Error('bad scenario');
+      if (!m[0]) return;
+      const answers = [...m[1]!].map((ch, n) => ({ node: s.path[n]!.node, answer: (ch.toLowerCase() === 'y' ? 'yes' : 'no') as 'yes' | 'no', correct: ch === ch.toUpperCase() }));
+      if (answers.length > s.path.length) throw new Error('too many answers');
+      const reply = m[2] ? Number(m[2]) : undefined;
+      progress.scenarios[s.id] = {
+        answers,
+        ...(reply === undefined ? {} : { reply, replyCorrect: s.replies[reply]?.breaks.length === 0 }),
+        done: m[3] === '!',
+      };
+    });
+    let drawn: ScormState['assessment'] = null;
+    if (assessment) {
+      const items = assessment.split('.').map((item) => /^([0-9a-z]+)([A-Za-z0-9_-]?)$/.exec(item));
+      if (items.some((x) => !x)) throw new Error('bad assessment');
+      const ids = items.map((x) => shape.assessment[parseInt(x![1]!, 36)]?.id ?? '');
+      if (ids.some((id) => !id)) throw new Error('bad question');
+      const answered = items.every((x) => x![2]);
+      drawn = { drawn: ids, answers: answered ? Object.fromEntries(items.map((x, i) => [ids[i]!, unmask(B64.indexOf(x![2]!))])) : null };
+    }
+    return { progress, assessment: drawn };
+  } catch {
+    return empty;
+  }
+}

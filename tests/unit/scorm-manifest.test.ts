@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { imsManifest } from '../../src/lib/scorm/manifest.ts';
+
+describe('imsmanifest.xml', () => {
+  const files = ['index.html', 'wyre/lessons/libel/index.html', '_astro/app.js', 'a & b.css'];
+  const xml = imsManifest({ identifier: 'wyre-November 2017', title: 'Wyre Council: "Social Media" <Policy>', masteryScore: 80, launch: 'index.html', files });
+
+  it('is well-formed XML for SCORM 1.2', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
+    expect(doc.manifest.metadata.schemaversion).toBe(1.2);
+    expect(doc.manifest.metadata.schema).toBe('ADL SCORM');
+    const item = doc.manifest.organizations.organization.item;
+    expect(item['adlcp:masteryscore']).toBe(80);
+    expect(doc.manifest.organizations.organization.title).toBe('Wyre Council: "Social Media" <Policy>');
+    const resource = doc.manifest.resources.resource;
+    expect(resource['@_adlcp:scormtype']).toBe('sco');
+    expect(resource['@_href']).toBe('index.html');
+    expect(doc.manifest['@_identifier']).toBe('wyre-November-2017');
+  });
+
+  it('lists every file exactly once', () => {
+    const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'file' }).parse(xml);
+    const listed = doc.manifest.resources.resource.file.map((f: { '@_href': string }) => f['@_href']);
+    expect(listed.sort()).toEqual([...files].sort());
+  });
+});
