@@ -19,7 +19,11 @@ function noModulePreload() {
   };
 }
 
+/** `COURSE_SCORM=<pack>` (set by `npm run build:scorm`) builds that pack's SCORM pages into their own folder. */
+const scormPack = process.env.COURSE_SCORM;
+
 export default defineConfig({
+  outDir: scormPack ? `./dist-scorm/build-${scormPack}` : './dist',
   // Pages are prerendered by default; server routes opt out with `export const prerender = false`.
   output: 'static',
   adapter: node({ mode: 'standalone' }),

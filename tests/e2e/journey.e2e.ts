@@ -7,27 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, lessonPages } from './support.ts';
-import { replyOrder, scenarioUrl, scenariosOf, stored } from './quiz-support.ts';
-import { bankOf } from './server-support.ts';
+import { playScenario, scenarioUrl, scenariosOf, stored } from './quiz-support.ts';
+import { answerAssessment, bankOf } from './server-support.ts';
 
 const pack = 'wyre';
 const name = 'Siân Ŵyn Llŷr';
 
-/** Answers every question on the attempt page: right ones, or a wrong option for each. */
-async function answerAssessment(page: Page, right: boolean): Promise<void> {
-  const bank = bankOf(pack);
-  const questions = page.locator('.cc-question');
-  await expect(questions).toHaveCount(10);
-  for (const question of await questions.all()) {
-    const id = (await question.getAttribute('id'))!.replace(/^q-/, '');
-    const q = bank.find((b) => b.id === id)!;
-    const pick = q.options.flatMap((o, i) => (o.correct === right ? [i] : []));
-    for (const i of right ? pick : pick.slice(0, 1)) await question.locator('input').nth(i).check();
-  }
-  await page.getByRole('button', { name: 'Send my answers' }).click();
-}
 
 test('wyre: lessons, scenarios, a failed then a passed assessment, sign-off, certificate, PDF and verification', async ({ page, baseURL }) => {
   test.setTimeout(240_000);
@@ -46,19 +33,7 @@ test('wyre: lessons, scenarios, a failed then a passed assessment, sign-off, cer
 
   for (const scenario of scenariosOf(pack)) {
     await page.goto(scenarioUrl(scenario));
-    const player = page.locator('.cc-player');
-    for (const step of scenario.data.path) {
-      await player.locator('input[type=radio]').nth(step.answer === 'yes' ? 0 : 1).check();
-      await player.locator('button[type=submit]').click();
-      await player.locator('.cc-feedback button').click();
-    }
-    if (scenario.data.replies) {
-      const best = scenario.data.replies.findIndex((r) => r.breaks.length === 0);
-      await player.locator('input[type=radio]').nth(replyOrder(scenario).indexOf(best)).check();
-      await player.locator('button[type=submit]').click();
-      await player.locator('.cc-feedback button').click();
-    }
-    await expect(player.locator('h3', { hasText: 'Summary' })).toBeVisible();
+    await playScenario(page, scenario);
   }
   const progress = await stored(page, pack);
   expect(Object.values(progress.scenarios).every((s) => (s as { done: boolean }).done)).toBe(true);
@@ -73,14 +48,14 @@ test('wyre: lessons, scenarios, a failed then a passed assessment, sign-off, cer
   // The questions page carries no answer key.
   const html = await page.content();
   for (const q of bankOf(pack)) expect(html).not.toContain(q.explanation);
-  await answerAssessment(page, false);
+  await answerAssessment(page, pack, false);
   await expect(page.locator('h1')).toHaveText('You did not pass this time');
   await expect(page.locator('.cc-results--wrong')).toHaveCount(10);
   await expect(page.locator('.cc-results--wrong').first()).toContainText('The right answer');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Try again with new questions' }).click();
   await expect(page).not.toHaveURL(firstAttempt);
-  await answerAssessment(page, true);
+  await answerAssessment(page, pack, true);
   await expect(page.locator('h1')).toHaveText('You passed the final assessment');
   await expect(page.locator('.cc-lead')).toContainText('10 of 10');
   await expectNoAxeViolations(page);

@@ -1,6 +1,6 @@
 /** Quiz data as e2e fixtures, and keyboard-only helpers for driving the islands. */
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
 import { loadChecks, loadFlowchart, loadScenarios, type ScenarioEntry } from '../../src/lib/load.ts';
 import { stableShuffle, stripOrderPrefix } from '../../src/lib/order.ts';
 
@@ -42,4 +42,21 @@ export async function answerByKeyboard(page: Page, answer: 'yes' | 'no', expectR
   const heading = page.locator('.cc-feedback h3');
   await expect(heading).toBeFocused();
   await expect(heading).toHaveText(expectRight ? /^Right/ : /^Not quite/);
+}
+
+/** Plays a scenario to its summary with the mouse, answering every question and picking the best reply. */
+export async function playScenario(where: Page | Frame, scenario: ScenarioEntry): Promise<void> {
+  const player = where.locator('.cc-player');
+  for (const step of scenario.data.path) {
+    await player.locator('input[type=radio]').nth(step.answer === 'yes' ? 0 : 1).check();
+    await player.locator('button[type=submit]').click();
+    await player.locator('.cc-feedback button').click();
+  }
+  if (scenario.data.replies) {
+    const best = scenario.data.replies.findIndex((r) => r.breaks.length === 0);
+    await player.locator('input[type=radio]').nth(replyOrder(scenario).indexOf(best)).check();
+    await player.locator('button[type=submit]').click();
+    await player.locator('.cc-feedback button').click();
+  }
+  await expect(player.locator('h3', { hasText: 'Summary' })).toBeVisible();
 }

@@ -1,7 +1,7 @@
 /** Fixtures for tests of the server: the e2e database (read-only), course data and a learner's progress. */
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext, type Frame, type Page } from '@playwright/test';
 import { loadAssessment, loadFlowchart, loadPacks } from '../../src/lib/load.ts';
 import { e2eDatabase } from '../../playwright.config.ts';
 import { courseFor, perfectProgress } from '../unit/support/course.ts';
@@ -48,4 +48,18 @@ export async function takeAssessment(request: APIRequestContext, baseURL: string
   const submitted = await request.post(`/${pack}/assessment/${token}/`, { headers: formHeaders(baseURL), data: form.toString(), maxRedirects: 0 });
   expect(submitted.status()).toBe(303);
   return token;
+}
+
+/** Answers every question on an assessment page (or frame): right ones, or a wrong option for each; then sends. */
+export async function answerAssessment(where: Page | Frame, pack: string, right: boolean): Promise<void> {
+  const bank = bankOf(pack);
+  const questions = where.locator('.cc-question');
+  await expect(questions).toHaveCount(10);
+  for (const question of await questions.all()) {
+    const id = (await question.getAttribute('id'))!.replace(/^q-/, '');
+    const q = bank.find((b) => b.id === id)!;
+    const pick = q.options.flatMap((o, i) => (o.correct === right ? [i] : []));
+    for (const i of right ? pick : pick.slice(0, 1)) await question.locator('input').nth(i).check();
+  }
+  await where.getByRole('button', { name: 'Send my answers' }).click();
 }

@@ -1,0 +1,50 @@
+/**
+ * The declaration in a SCORM package: once every lesson is read, every scenario done and the
+ * assessment passed (the same `eligibility` function as the server build), the member signs; the
+ * SCORM shell records it in the LMS. Then the printable certificate.
+ */
+import { eligibility, type Requirements } from '../../lib/eligibility.ts';
+import { parseProgress, storageKey } from '../../lib/progress.ts';
+import { scoreAssessment } from '../../lib/assessment.ts';
+import type { AssessmentQuestion } from '../../schemas/assessment.ts';
+import { assessmentKey, declarationKey, readJson, writeJson, type StoredAssessment } from './keys.ts';
+
+const { pack, requirements, bank, passMark, declaration, certificate } = JSON.parse(document.getElementById('declaration-data')!.textContent!) as
+  { pack: string; requirements: Requirements; bank: AssessmentQuestion[]; passMark: number; declaration: string; certificate: string };
+const form = document.querySelector<HTMLFormElement>('form[data-declaration]')!;
+const status = document.getElementById('declaration-status')!;
+
+const stored = readJson<StoredAssessment>(assessmentKey(pack));
+const byId = new Map(bank.map((q) => [q.id, q]));
+const passed = !!stored?.answers && scoreAssessment(stored.drawn.map((id) => byId.get(id)!).filter(Boolean), stored.answers, passMark).passed;
+const verdict = eligibility(requirements, parseProgress(localStorage.getItem(storageKey(pack)), pack), stored?.answers ? (passed ? 'passed' : 'failed') : 'not-taken');
+const todo = [
+  verdict.missingLessons.length ? `${verdict.missingLessons.length} lessons still to read` : '',
+  verdict.missingScenarios.length ? `${verdict.missingScenarios.length} scenarios still to complete` : '',
+  verdict.assessment !== 'passed' ? 'the final assessment still to pass' : '',
+].filter(Boolean);
+status.textContent = verdict.eligible ? 'You have done everything the course asks. You can now sign the declaration.' : `You cannot sign yet: ${todo.join(', ')}.`;
+form.hidden = !verdict.eligible;
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const data = new FormData(form);
+  const name = String(data.get('name') ?? '').trim();
+  const role = String(data.get('role') ?? '');
+  const ward = String(data.get('wardOrCommittee') ?? '').trim();
+  const errors = [
+    !name ? 'Enter your full name' : '',
+    !role ? 'Select whether you are a councillor or a co-opted member' : '',
+    !ward ? 'Enter your ward or committee' : '',
+    data.get('declaration') !== 'agreed' ? 'Tick the box to confirm the declaration' : '',
+  ].filter(Boolean);
+  const summary = document.getElementById('declaration-errors')!;
+  summary.hidden = errors.length === 0;
+  summary.querySelector('ul')!.replaceChildren(...errors.map((e) => Object.assign(document.createElement('li'), { textContent: e })));
+  if (errors.length) {
+    summary.focus();
+    return;
+  }
+  writeJson(declarationKey(pack), { name, role, wardOrCommittee: ward, declaration, at: new Date().toISOString() });
+  location.href = certificate;
+});

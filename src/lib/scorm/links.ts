@@ -1,0 +1,27 @@
+/**
+ * Makes a built page's links relative, so a SCORM package works from whatever folder an LMS unpacks
+ * it into: root-absolute `href`, `src`, `action` and `data-src` values become paths relative to the
+ * page, folder links gain `index.html`, and the on-demand pages of the web build map to the
+ * package's own (the home page to the course overview, the assessment and sign-off to the SCORM
+ * pages). Returns the targets that are not in the package, so the build can refuse broken links.
+ */
+export function rewriteLinks(html: string, file: string, pack: string, exists: (path: string) => boolean): { html: string; missing: string[] } {
+  const missing: string[] = [];
+  const depth = file.split('/').length - 1;
+  const up = depth === 0 ? './' : '../'.repeat(depth);
+  const mapped = (path: string): string => {
+    if (path === '/' || path === '/index.html') return `/${pack}/`;
+    if (path === `/${pack}/assessment/`) return `/scorm/${pack}/assessment/`;
+    if (path === '/sign-off/' || path.startsWith('/sign-off/?')) return `/scorm/${pack}/declaration/`;
+    return path;
+  };
+  const out = html.replace(/\b(href|src|action|data-src)="(\/(?!\/)[^"#?]*)([?#][^"]*)?"/g, (_m, attr: string, path: string, rest = '') => {
+    const target = mapped(path + (path.startsWith('/sign-off/') ? rest : ''));
+    const keepRest = target === path ? rest : '';
+    let relativePath = target.slice(1);
+    if (relativePath === '' || relativePath.endsWith('/')) relativePath += 'index.html';
+    if (!exists(relativePath)) missing.push(relativePath);
+    return `${attr}="${up}${relativePath}${keepRest}"`;
+  });
+  return { html: out, missing };
+}
