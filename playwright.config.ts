@@ -28,7 +28,9 @@ export default defineConfig({
   webServer: {
     command: 'rm -rf reports/e2e-data && node dist/server/entry.mjs',
     url: `http://127.0.0.1:${port}/`,
-    env: { HOST: '127.0.0.1', PORT: String(port), COURSE_DB: e2eDatabase, COURSE_SIGNING_KEY: '' },
+    // Rate limits off for the shared server (many tests post from one address); tests/e2e/load.e2e.ts
+    // checks them on a server of its own.
+    env: { HOST: '127.0.0.1', PORT: String(port), COURSE_DB: e2eDatabase, COURSE_SIGNING_KEY: '', COURSE_RATE_SIGN_OFF: '100000', COURSE_RATE_LOGIN: '100000' },
     reuseExistingServer: false,
     timeout: 60_000,
   },

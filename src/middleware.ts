@@ -3,16 +3,44 @@
  * area: pages redirect to /admin/login/, anything else (posts, exports) answers 401.
  */
 import { defineMiddleware } from 'astro:middleware';
+import type { APIContext, MiddlewareNext } from 'astro';
 import { server } from './lib/server/context.ts';
 import { SESSION_COOKIE, sessionAdmin } from './lib/server/admins.ts';
 import { MEMBER_COOKIE } from './lib/server/member-link.ts';
 import { memberByLink } from './lib/server/members.ts';
+import { envLimit, isBusy, RateLimiter } from './lib/server/rate-limit.ts';
 
 const OPEN = ['/admin/login', '/admin/setup'];
+
+/** Sign-ins and sign-offs per address per minute (COURSE_RATE_LOGIN, COURSE_RATE_SIGN_OFF). */
+const limits = {
+  login: new RateLimiter(envLimit('COURSE_RATE_LOGIN', 20)),
+  signOff: new RateLimiter(envLimit('COURSE_RATE_SIGN_OFF', 30)),
+};
+
+const plain = (status: number, message: string, headers: Record<string, string> = {}) =>
+  new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers } });
 
 export const onRequest = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   const path = context.url.pathname;
+  if (context.request.method === 'POST') {
+    const limiter = /^\/admin\/login\/?$/.test(path) ? limits.login : /^\/sign-off\/?$/.test(path) ? limits.signOff : undefined;
+    const verdict = limiter?.take(context.clientAddress);
+    if (verdict && !verdict.ok) {
+      return plain(429, `Too many requests from your address. Try again in ${verdict.retryAfter} seconds.`, { 'retry-after': String(verdict.retryAfter) });
+    }
+  }
+  try {
+    return await guarded(context, next, path);
+  } catch (error) {
+    // Another writer held the database past its busy timeout: ask the client to retry, rather than fail.
+    if (isBusy(error)) return plain(503, 'The course is busy. Please try again in a moment.', { 'retry-after': '2' });
+    throw error;
+  }
+});
+
+async function guarded(context: APIContext, next: MiddlewareNext, path: string): Promise<Response> {
   const cookie = context.cookies.get(SESSION_COOKIE)?.value;
   if (cookie) {
     context.locals.admin = sessionAdmin(server().db, cookie);
@@ -39,4 +67,4 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
   }
   return response;
-});
+}
