@@ -27,6 +27,12 @@ export function withStatus(rows: readonly MemberRow[], packs: ReadonlyMap<string
   });
 }
 
+/** One collator for every comparison: creating one per comparison made sorting 20,000 members take seconds. */
+export const byName = new Intl.Collator('en-GB').compare;
+
+/** ISO dates compare as plain strings. */
+export const byIsoDate = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export const SORTS = { name: 'Name', status: 'Status (most urgent first)', due: 'Due date', ward: 'Ward or committee' } as const;
 export type Sort = keyof typeof SORTS;
 
@@ -44,10 +50,10 @@ export function filterRows(rows: readonly DashboardRow[], query: Query): Dashboa
     (!query.status || r.status === query.status) &&
     (!q || r.name.toLowerCase().includes(q) || r.email.includes(q) || r.ward_or_committee.toLowerCase().includes(q)));
   const by: Record<Sort, (a: DashboardRow, b: DashboardRow) => number> = {
-    name: (a, b) => a.name.localeCompare(b.name, 'en-GB'),
-    status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.name.localeCompare(b.name, 'en-GB'),
-    due: (a, b) => a.due_date.localeCompare(b.due_date) || a.name.localeCompare(b.name, 'en-GB'),
-    ward: (a, b) => a.ward_or_committee.localeCompare(b.ward_or_committee, 'en-GB') || a.name.localeCompare(b.name, 'en-GB'),
+    name: (a, b) => byName(a.name, b.name),
+    status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || byName(a.name, b.name),
+    due: (a, b) => byIsoDate(a.due_date, b.due_date) || byName(a.name, b.name),
+    ward: (a, b) => byName(a.ward_or_committee, b.ward_or_committee) || byName(a.name, b.name),
   };
   return kept.sort(by[query.sort ?? 'status']);
 }

@@ -1,5 +1,5 @@
 /** The committee report's figures, shared by the printable page and the PDF. */
-import type { DashboardRow } from './dashboard.ts';
+import { byIsoDate, byName, type DashboardRow } from './dashboard.ts';
 import { TextPdf, GREY } from './pdf-writer.ts';
 
 export interface Group { name: string; total: number; signed: number; rate: number }
@@ -20,7 +20,7 @@ export function committeeReport(rows: readonly DashboardRow[], council: (pack: s
       if (r.status === 'signed') g.signed++;
       map.set(key(r), g);
     }
-    return [...map].sort(([a], [b]) => a.localeCompare(b, 'en-GB'))
+    return [...map].sort(([a], [b]) => byName(a, b))
       .map(([name, g]) => ({ name, ...g, rate: g.total ? Math.round((g.signed * 100) / g.total) : 0 }));
   };
   return {
@@ -30,7 +30,7 @@ export function committeeReport(rows: readonly DashboardRow[], council: (pack: s
       { title: 'By role', groups: group((r) => (r.role === 'councillor' ? 'Councillors' : 'Co-opted members')) },
       { title: 'By ward or committee', groups: group((r) => r.ward_or_committee) },
     ],
-    overdue: rows.filter((r) => r.status === 'overdue').sort((a, b) => a.due_date.localeCompare(b.due_date) || a.name.localeCompare(b.name, 'en-GB'))
+    overdue: rows.filter((r) => r.status === 'overdue').sort((a, b) => byIsoDate(a.due_date, b.due_date) || byName(a.name, b.name))
       .map((r) => ({ name: r.name, role: roleName(r.role), wardOrCommittee: r.ward_or_committee, dueDate: r.due_date })),
   };
 }

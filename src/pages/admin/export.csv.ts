@@ -5,7 +5,7 @@
 import type { APIRoute } from 'astro';
 import { server } from '../../lib/server/context.ts';
 import { listMembers } from '../../lib/server/members.ts';
-import { withStatus } from '../../lib/server/dashboard.ts';
+import { byName, withStatus } from '../../lib/server/dashboard.ts';
 import { STATUS_LABELS, STATUS_ORDER } from '../../lib/member-status.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { packInfo } from '../../data/admin.ts';
@@ -17,7 +17,7 @@ const HEADER = ['Name', 'Email', 'Role', 'Ward or committee', 'Council', 'Status
 export const GET: APIRoute = async () => {
   const packs = await packInfo();
   const rows = withStatus(listMembers(server().db), packs)
-    .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.name.localeCompare(b.name, 'en-GB'));
+    .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || byName(a.name, b.name));
   const csv = toCsv(HEADER, rows.map((r) => [
     r.name, r.email, r.role, r.ward_or_committee, packs.get(r.pack)?.council ?? r.pack, STATUS_LABELS[r.status], r.due_date,
     r.started_at, r.signed_at, r.policy_version, r.expiresOn, r.best_score, r.record_id,

@@ -1,0 +1,222 @@
+/**
+ * `npm run bench`: what the course costs its users and how the server holds up. Prints a table and
+ * writes bench/results.json. Figures, not pass/fail: it exits 0 unless something broke.
+ *   1. Build time and peak memory of the production build.
+ *   2. Page weight of every built page (HTML, CSS, JS; raw and gzip) against design.md's budgets.
+ *   3. Sign-off throughput and latency (p50/p95/p99) at concurrency 1, 16 and 64 (autocannon, a fresh
+ *      database), beside the rate of raw durable node:sqlite inserts of a record-sized row.
+ *   4. Dashboard list, filter and CSV export with 20,000 members: p50 and p99.
+ *   5. Lighthouse (mobile): performance and accessibility, LCP, TBT, CLS for four pages.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DatabaseSync } from 'node:sqlite';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { builtPages, budgetFor, client, pageJavaScript } from './lib/pages.ts';
+import { openDatabase } from '../src/lib/server/db.ts';
+import { createAttempt, findAttempt, submitAttempt } from '../src/lib/server/attempts.ts';
+import { importRoster } from '../src/lib/server/members.ts';
+import { createAdmin } from '../src/lib/server/admins.ts';
+import { drawQuestions, scoreAssessment } from '../src/lib/assessment.ts';
+import { loadAssessment, loadFlowchart, loadPacks } from '../src/lib/load.ts';
+import { freePort, startServer, stopServer } from '../tests/e2e/spawn-server.ts';
+import { courseFor, perfectProgress } from '../tests/unit/support/course.ts';
+
+const root = join(import.meta.dirname, '..');
+const results: Record<string, unknown> = { when: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
+};
+const section = (title: string) => console.log(`\n== ${title}`);
+
+// 1. Build time and peak memory (the build's process tree, sampled from /proc every 50 ms).
+section('Build');
+{
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' });
+  const tree = (pid: number): number[] => {
+    try {
+      const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      return [pid, ...kids.flatMap(tree)];
+    } catch {
+      return [];
+    }
+  };
+  const rss = (pid: number) => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      return 0;
+    }
+  };
+  let peak = 0;
+  const timer = setInterval(() => { peak = Math.max(peak, tree(child.pid!).reduce((n, p) => n + rss(p), 0)); }, 50);
+  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  clearInterval(timer);
+  if (code !== 0) throw new Error('npm run build failed');
+  const seconds = (performance.now() - started) / 1000;
+  results.build = { seconds, peakMemoryBytes: peak };
+  console.log(`Build: ${seconds.toFixed(1)} s, peak memory ${(peak / 1024 / 1024).toFixed(0)} MB`);
+}
+
+// 2. Page weight.
+section('Page weight (gzip; budgets from design.md)');
+{
+  const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+  const pages = builtPages().map((path) => {
+    const html = readFileSync(join(client, path, 'index.html'), 'utf8');
+    const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(client, m[1]!), 'utf8'));
+    const inlineCss = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    const js = pageJavaScript(path);
+    const lesson = /\/(lessons|examples)\//.test(path);
+    return {
+      path, lesson, quiz: js.quiz,
+      html: { raw: Buffer.byteLength(html), gzip: gz(html) },
+      css: { raw: [...css, ...inlineCss].reduce((n, c) => n + Buffer.byteLength(c), 0), gzip: css.reduce((n, c) => n + gz(c), 0) + inlineCss.reduce((n, c) => n + gz(c), 0) },
+      js: { raw: js.files.reduce((n, f) => n + Buffer.byteLength(readFileSync(join(client, f))), 0), gzip: js.bytes },
+      budgets: { htmlCss: lesson ? 30 * 1024 : null, js: budgetFor(js.quiz) },
+    };
+  });
+  const over = pages.filter((p) => p.js.gzip > p.budgets.js || (p.budgets.htmlCss !== null && p.html.gzip + p.css.gzip > p.budgets.htmlCss));
+  const worstLesson = pages.filter((p) => p.lesson).sort((a, b) => b.html.gzip + b.css.gzip - (a.html.gzip + a.css.gzip))[0]!;
+  const worstQuiz = pages.filter((p) => p.quiz).sort((a, b) => b.js.gzip - a.js.gzip)[0]!;
+  results.pageWeight = { pages, worstLesson: worstLesson.path, worstQuiz: worstQuiz.path, overBudget: over.map((p) => p.path) };
+  console.log(`${pages.length} pages. Worst lesson page ${worstLesson.path}: HTML+CSS ${kb(worstLesson.html.gzip + worstLesson.css.gzip)} of 30 KB, JS ${kb(worstLesson.js.gzip)}.`);
+  console.log(`Worst quiz page ${worstQuiz.path}: JS ${kb(worstQuiz.js.gzip)} of 20 KB. Pages over a budget: ${over.length}.`);
+  console.log(`Heaviest HTML: ${kb(Math.max(...pages.map((p) => p.html.gzip)))}; heaviest CSS: ${kb(Math.max(...pages.map((p) => p.css.gzip)))}; non-quiz JS at most ${kb(Math.max(...pages.filter((p) => !p.quiz).map((p) => p.js.gzip)))} of 3 KB.`);
+}
+
+// 3 and 4: the server on a fresh database, seeded with passed attempts, 20,000 members and an admin.
+const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+const dbPath = join(dir, 'course.db');
+const pack = loadPacks(root).find((p) => p.pack.id === 'wyre')!;
+const bank = loadAssessment(root, pack, loadFlowchart(root));
+const tokens: string[] = [];
+{
+  process.env.COURSE_DB = dbPath;
+  const db = openDatabase(dbPath);
+  db.exec('BEGIN');
+  for (let i = 0; i < 30_000; i++) {
+    const drawn = drawQuestions(bank, 10, (k) => Math.floor(Math.random() * k));
+    const token = createAttempt(db, 'wyre', drawn);
+    const questions = drawn.map((id) => bank.find((q) => q.id === id)!);
+    submitAttempt(db, findAttempt(db, token)!.id, scoreAssessment(questions, Object.fromEntries(questions.map((q) => [q.id, q.options.flatMap((o, n) => (o.correct ? [n] : []))])), 80));
+    tokens.push(token);
+  }
+  db.exec('COMMIT');
+  importRoster(db, Array.from({ length: 20_000 }, (_, i) => ({
+    name: `Member ${i}`, email: `member${i}@example.org`, role: i % 4 ? 'councillor' as const : 'co-opted member' as const,
+    wardOrCommittee: `Ward ${i % 60}`, pack: i % 2 ? 'wyre' : 'ashfield', dueDate: `20${25 + (i % 3)}-0${1 + (i % 9)}-15`,
+  })), 'bench');
+  await createAdmin(db, { email: 'bench@example.org', name: 'Bench', password: 'a long bench password' }, 'bench');
+  db.close();
+}
+const server = await startServer(dbPath, await freePort(), { COURSE_RATE_SIGN_OFF: '100000000', COURSE_RATE_LOGIN: '100000000' });
+const progress = JSON.stringify(perfectProgress(courseFor('wyre')));
+
+async function load(label: string, connections: number, seconds: number, request: autocannon.Request, headers: Record<string, string> = {}) {
+  const times: number[] = [];
+  const statuses: Record<string, number> = {};
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: server.base, connections, duration: seconds, headers, requests: [request] }, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on('response', (_client, status, _bytes, time) => {
+      times.push(time);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    });
+  });
+  const figures = { connections, requests: times.length, perSecond: times.length / seconds, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), statuses, errors: result.errors, timeouts: result.timeouts };
+  console.log(`${label.padEnd(32)} c=${String(connections).padEnd(3)} ${figures.perSecond.toFixed(0).padStart(6)}/s  p50 ${ms(figures.p50)}  p95 ${ms(figures.p95)}  p99 ${ms(figures.p99)}  ${JSON.stringify(statuses)}`);
+  return figures;
+}
+
+section('Sign-off (re-scored, signed, stored durably) against raw durable inserts');
+{
+  let next = 0;
+  const signOff: autocannon.Request = {
+    method: 'POST', path: '/sign-off/',
+    headers: { origin: server.base, 'content-type': 'application/x-www-form-urlencoded' },
+    setupRequest: (req: autocannon.Request) => ({
+      ...req,
+      body: new URLSearchParams({
+        pack: 'wyre', attempt: tokens[next++ % tokens.length]!, submission: randomBytes(16).toString('base64url'), name: 'Siân Ŵyn Llŷr', role: 'councillor',
+        wardOrCommittee: 'Garstang', email: '', declaration: 'agreed', progress,
+      }).toString(),
+    }),
+  };
+  const levels = [];
+  for (const c of [1, 16, 64]) levels.push(await load('POST /sign-off/', c, 5, signOff));
+  // The ceiling: one durable insert per transaction of a row the size of a stored record.
+  const rawDb = new DatabaseSync(join(dir, 'raw.db'));
+  rawDb.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL, signature TEXT NOT NULL)');
+  const real = new DatabaseSync(dbPath, { readOnly: true });
+  const row = real.prepare('SELECT body, signature FROM records LIMIT 1').get() as { body: string; signature: string };
+  real.close();
+  const insert = rawDb.prepare('INSERT INTO t (body, signature) VALUES (?, ?)');
+  let n = 0;
+  const until = performance.now() + 3000;
+  while (performance.now() < until) {
+    insert.run(row.body, row.signature);
+    n++;
+  }
+  rawDb.close();
+  const raw = n / 3;
+  const best = Math.max(...levels.map((l) => l.perSecond));
+  results.signOff = { levels, recordBytes: Buffer.byteLength(row.body), rawInsertsPerSecond: raw, ratioOfRawCeiling: best / raw };
+  console.log(`Raw durable inserts of a ${kb(Buffer.byteLength(row.body))} row: ${raw.toFixed(0)}/s. Sign-off at its best: ${best.toFixed(0)}/s = ${((best / raw) * 100).toFixed(1)}% of that ceiling.`);
+  console.log(`Budget: a sign-off in under 20 ms at p99 under load; measured p99 at c=16: ${ms(levels[1]!.p99)}.`);
+}
+
+section('Dashboard with 20,000 members');
+{
+  const login = await fetch(`${server.base}/admin/login/`, { method: 'POST', redirect: 'manual', headers: { origin: server.base, 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=bench%40example.org&password=a+long+bench+password' });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const views = [];
+  for (const [label, path] of [['list', '/admin/'], ['filter and search', '/admin/?pack=wyre&status=overdue&q=Ward+1&sort=due'], ['CSV export', '/admin/export.csv']] as const) {
+    views.push({ view: label, ...(await load(`GET ${path}`.slice(0, 32), 2, 5, { method: 'GET', path }, { cookie })) });
+  }
+  results.dashboard = { members: 20_000, views };
+  console.log('Budget: 20,000 members listed, filtered and exported in under 300 ms.');
+}
+
+section('Lighthouse (mobile)');
+{
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const lessons = readdirSync(join(client, 'wyre', 'lessons'));
+  const scenarios = readdirSync(join(client, 'wyre', 'scenarios')).filter((n) => !n.endsWith('.html'));
+  const pages = ['/', `/wyre/lessons/${lessons[0]}/`, `/wyre/scenarios/${scenarios[0]}/`, '/wyre/assessment/'];
+  const audits = [];
+  for (const page of pages) {
+    const run = await lighthouse(`${server.base}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+    const lhr = run!.lhr;
+    const figure = {
+      page,
+      performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+      lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? null,
+      tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? null,
+      cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? null,
+    };
+    audits.push(figure);
+    console.log(`${page.padEnd(48)} performance ${figure.performance}  accessibility ${figure.accessibility}  LCP ${ms(figure.lcpMs ?? 0)}  TBT ${ms(figure.tbtMs ?? 0)}  CLS ${(figure.cls ?? 0).toFixed(3)}`);
+  }
+  await chrome.kill();
+  results.lighthouse = audits;
+}
+
+await stopServer(server);
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nWrote bench/results.json');
