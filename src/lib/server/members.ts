@@ -87,8 +87,6 @@ export function importRoster(db: DatabaseSync, members: readonly RosterMember[],
   });
 }
 
-export const memberCount = (db: DatabaseSync): number => (db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
-
 /** A new personal link for a member (128+ random bits, stored as a hash); the old link stops working. */
 export function regenerateLink(db: DatabaseSync, memberId: number, actor: string, now = new Date()): string {
   const token = randomBytes(24).toString('base64url');
