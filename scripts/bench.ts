@@ -211,7 +211,7 @@ section('Lighthouse (mobile)');
     audits.push(figure);
     console.log(`${page.padEnd(48)} performance ${figure.performance}  accessibility ${figure.accessibility}  LCP ${ms(figure.lcpMs ?? 0)}  TBT ${ms(figure.tbtMs ?? 0)}  CLS ${(figure.cls ?? 0).toFixed(3)}`);
   }
-  await chrome.kill();
+  chrome.kill();
   results.lighthouse = audits;
 }
 
