@@ -3,7 +3,7 @@
  * module that reads Astro's collections; everything it computes comes from `src/lib`.
  */
 import { getCollection, getEntry } from 'astro:content';
-import { orderLessons, totalMinutes, type OrderedLesson } from '../lib/course.ts';
+import { orderLessons, type OrderedLesson } from '../lib/course.ts';
 import { CourseDataError } from '../lib/friendly-errors.ts';
 import { parseFlowchart, type FlowGraph } from '../lib/flowchart.ts';
 import type { Pack } from '../schemas/pack.ts';
@@ -12,7 +12,8 @@ import type { Scenario } from '../schemas/scenario.ts';
 import type { Question } from '../schemas/check.ts';
 import { stripOrderPrefix } from '../lib/order.ts';
 import { lessonDigest, packDigest, type LessonDigest } from '../lib/digest.ts';
-import type { Requirements } from '../lib/eligibility.ts';
+import { routeRequirements, type Requirements } from '../lib/eligibility.ts';
+import { packRoutes, routeProblems, type Route, type RouteKind } from '../lib/route.ts';
 
 /** A scenario with its address and neighbours. */
 export type CourseScenario = Scenario & {
@@ -36,8 +37,12 @@ export type CoursePack = {
   totals: { lessons: number; questions: number; scenarios: number };
   /** SHA-256 digests of the lesson text, each lesson's and the pack's, as built. */
   content: { hash: string; lessons: LessonDigest[] };
-  /** What sign-off needs: every lesson and every scenario. */
+  /** The induction and (unchanged-policy) refresher routes, computed from the pack's data. */
+  routes: Record<RouteKind, Route>;
+  /** What induction sign-off needs: the induction route's lessons, questions and scenarios. */
   requirements: Requirements;
+  /** Each scenario's canonical path, by ID: a route's requirements need it. */
+  paths: ReadonlyMap<string, readonly string[]>;
 };
 
 /** Lessons must only name rule IDs their pack defines. */
@@ -79,14 +84,26 @@ export async function getCoursePacks(): Promise<CoursePack[]> {
       const questions = Object.values(checks).reduce((n, qs) => n + qs.length, 0);
       const bodies = new Map(entries.map((e) => [e.id, e.body]));
       const digests = lessons.map((l) => lessonDigest({ id: l.id, data: l.data, body: bodies.get(l.id) }));
+      const routeInput = {
+        lessons: lessons.map((l) => ({
+          id: l.id, slug: l.slug, href: l.href, title: l.data.title, coreWords: l.words,
+          questions: (checks[l.id] ?? []).filter((q) => !q.practice).map((q) => q.id),
+        })),
+        scenarios: scenarios.map((sc) => ({ id: sc.id, href: sc.href, title: sc.title, decisions: sc.path.length, reply: (sc.replies?.length ?? 0) > 0, outcome: sc.outcome })),
+        named: pack.routes,
+        assessmentQuestions: pack.assessmentQuestions,
+      };
+      const problems = routeProblems(routeInput);
+      if (problems.length > 0) throw new CourseDataError(`content/${pack.id}/pack.yaml`, problems);
+      const routes = packRoutes(routeInput);
+      const paths = new Map(scenarios.map((sc) => [sc.id, sc.path.map((p) => p.node)]));
       return {
-        pack, rules, lessons, minutes: totalMinutes(lessons), scenarios, checks,
+        pack, rules, lessons, minutes: routes.induction.minutes, scenarios, checks,
         totals: { lessons: lessons.length, questions, scenarios: scenarios.length },
         content: { hash: packDigest(digests), lessons: digests },
-        requirements: {
-          lessons: lessons.map((l) => l.id),
-          scenarios: scenarios.map((sc) => ({ id: sc.id, title: sc.title, path: sc.path.map((p) => p.node), replies: (sc.replies?.length ?? 0) > 0 })),
-        },
+        routes,
+        requirements: routeRequirements(routes.induction, paths),
+        paths,
       };
     })
     .sort((a, b) => a.pack.council.localeCompare(b.pack.council));

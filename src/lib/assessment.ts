@@ -4,7 +4,7 @@
  * bank: pages get `publicQuestion`, which carries no `correct` flags, feedback or explanations.
  */
 import type { AssessmentQuestion } from '../schemas/assessment.ts';
-import { isRightChoice } from './walk.ts';
+import { isRightChoice } from './scoring.ts';
 
 /** Picks `n` question IDs from the bank in random order (Fisher-Yates); `randomInt(k)` returns 0..k-1. */
 export function drawQuestions(bank: readonly { id: string }[], n: number, randomInt: (k: number) => number): string[] {

@@ -4,6 +4,7 @@
  */
 import type { Lesson } from '../schemas/lesson.ts';
 import { byOrderPrefix, neighbours, stripOrderPrefix } from './order.ts';
+import { RATES } from './route.ts';
 
 /** `module`: a policy section; `example`: one of the policy's worked examples. */
 export type LessonPart = 'module' | 'example';
@@ -26,6 +27,7 @@ export interface LessonRef {
   /** 1-based position in the pack. */
   number: number;
   data: Lesson;
+  /** Words in the core text (before any "More on this" section). */
   words: number;
   minutes: number;
 }
@@ -55,14 +57,21 @@ export function countWords(markdown: string): number {
 }
 
 /**
- * Average silent reading rate of adults for non-fiction in English (Brysbaert, 2019: 238 words a
- * minute). Plain-English lessons read at least this fast.
+ * Optional depth in a lesson starts at a level-2 heading that begins "More on this"; everything from
+ * there to the end of the lesson is shown closed ("More on this", not required). The core text is
+ * what comes before it: what every route asks a member to read.
  */
-export const WORDS_PER_MINUTE = 238;
+export const MORE_HEADING = /^## More on this\b.*$/m;
 
-/** Reading time to the nearest minute, at least one. */
+/** The lesson's core Markdown: the body up to its "More on this" section, if it has one. */
+export function coreMarkdown(markdown: string): string {
+  const match = MORE_HEADING.exec(markdown);
+  return match ? markdown.slice(0, match.index) : markdown;
+}
+
+/** Reading time to the nearest minute, at least one, at the routes' reading rate. */
 export function readingMinutes(words: number): number {
-  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+  return Math.max(1, Math.round(words / RATES.wordsPerMinute));
 }
 
 /** Orders a pack's lessons: policy sections by folder prefix, then worked examples by prefix. */
@@ -78,7 +87,7 @@ export function orderLessons(
   );
   const refs: LessonRef[] = ordered.map((e, i) => {
     const slug = stripOrderPrefix(e.folder);
-    const words = countWords(e.entry.body ?? '');
+    const words = countWords(coreMarkdown(e.entry.body ?? ''));
     return {
       id: e.entry.id,
       pack,
@@ -98,9 +107,3 @@ export function orderLessons(
   }
   return refs.map((ref, i) => ({ ...ref, ...neighbours(refs, i) }));
 }
-
-/** Total reading time of a list of lessons, from their words (not a sum of rounded minutes). */
-export function totalMinutes(lessons: readonly { words: number }[]): number {
-  return readingMinutes(lessons.reduce((sum, l) => sum + l.words, 0));
-}
-

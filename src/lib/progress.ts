@@ -4,6 +4,7 @@
  * anything malformed, from an older schema or for another pack is discarded, never trusted.
  */
 import type { Answer } from './walk.ts';
+import { isComplete, scenarioTally } from './scoring.ts';
 
 /** Bump when the stored shape changes: older stored progress is then discarded. */
 export const PROGRESS_VERSION = 1;
@@ -117,7 +118,7 @@ export function clearCheck(p: Progress, question: string): Progress {
 /** Records the next decision of a scenario; `total` questions and whether a reply follows decide `done`. */
 export function decide(p: Progress, scenario: string, decision: StoredDecision, total: number, hasReplies: boolean): Progress {
   const answers = [...(p.scenarios[scenario]?.answers ?? []), decision];
-  return { ...p, scenarios: { ...p.scenarios, [scenario]: { answers, done: answers.length >= total && !hasReplies } } };
+  return { ...p, scenarios: { ...p.scenarios, [scenario]: { answers, done: isComplete(answers.length, total, hasReplies, false) } } };
 }
 
 export function pickReply(p: Progress, scenario: string, reply: number, correct: boolean): Progress {
@@ -129,26 +130,6 @@ export function pickReply(p: Progress, scenario: string, reply: number, correct:
 export function restartScenario(p: Progress, scenario: string): Progress {
   const { [scenario]: _removed, ...scenarios } = p.scenarios;
   return { ...p, scenarios };
-}
-
-/**
- * Whether a stored scenario record still fits the scenario: its answers follow the canonical
- * path's questions in order and any reply picked exists. A scenario file edited after the learner
- * started it no longer fits, and the record is then ignored. (The server re-scores from the quiz
- * data with `scoreScenario`; this only keeps the learner's own view consistent.)
- */
-export function fitsScenario(s: ScenarioProgress, path: readonly { node: string }[], replies: number): boolean {
-  return s.answers.length <= path.length && s.answers.every((a, i) => a.node === path[i]!.node) &&
-    (s.reply === undefined || (s.answers.length === path.length && s.reply < replies));
-}
-
-/** Right and asked so far in one scenario, from its recorded decisions and reply. */
-export function scenarioTally(s: ScenarioProgress): { correct: number; asked: number } {
-  const replied = s.replyCorrect !== undefined;
-  return {
-    correct: s.answers.filter((a) => a.correct).length + (s.replyCorrect ? 1 : 0),
-    asked: s.answers.length + (replied ? 1 : 0),
-  };
 }
 
 export interface ProgressSummary {

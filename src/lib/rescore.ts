@@ -5,7 +5,8 @@
  * (an unknown scenario or question, an answer out of turn) throw a RescoreError naming the item.
  */
 import type { Progress } from './progress.ts';
-import { isRightChoice, scoreScenario, WalkError, type Decision, type ScoredScenario } from './walk.ts';
+import { WalkError } from './walk.ts';
+import { isRightChoice, scoreScenario, type Decision, type ScoredScenario } from './scoring.ts';
 
 export class RescoreError extends Error {}
 

@@ -25,6 +25,8 @@ export const QuestionSchema = z
     rules: z.array(RuleIdSchema).min(1, { error: 'list at least one rule ID the question assesses' }),
     /** 2 to 5 options. */
     options: z.array(OptionSchema).min(2).max(5),
+    /** Optional practice: offered after the lesson's core question(s), not required on any route. */
+    practice: z.boolean().optional(),
   })
   .refine((q) => q.type !== 'single' || q.options.filter((o) => o.correct).length === 1, {
     error: 'a single-choice question needs exactly one correct option',
@@ -34,7 +36,11 @@ export const QuestionSchema = z
 
 export const CheckFileSchema = z.strictObject({
   /** One to three questions on the lesson. */
-  questions: z.array(QuestionSchema).min(1).max(3, { error: 'keep a knowledge check to three questions' }),
+  questions: z
+    .array(QuestionSchema)
+    .min(1)
+    .max(3, { error: 'keep a knowledge check to three questions' })
+    .refine((qs) => qs.some((q) => !q.practice), { error: 'at least one question must be required (not marked "practice: true")' }),
 });
 
 export type Question = z.infer<typeof QuestionSchema>;

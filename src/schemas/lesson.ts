@@ -13,6 +13,11 @@ export const LessonSchema = z.strictObject({
   source: z.string().trim().min(1).max(120),
   /** The rule IDs this lesson teaches. */
   rules: z.array(RuleIdSchema).min(1, { error: 'list at least one rule ID the lesson teaches' }),
+  /**
+   * What changed in this lesson's text since the last published version, in a sentence or two for
+   * members re-signing ("What changed since you signed"). Update it whenever the lesson's words change.
+   */
+  changes: z.string().trim().min(1).max(400, { error: 'keep the change note to 400 characters' }).optional(),
 });
 
 export type Lesson = z.infer<typeof LessonSchema>;

@@ -82,6 +82,13 @@ export const PackSchema = z
       .max(60, { error: 'expected a whole number of months from 1 to 60' }),
     /** Where the course's facts come from. */
     source: SourceSchema,
+    /** The scenarios each route asks for (file names without `.yaml`); the rest are optional practice. */
+    routes: z.strictObject({
+      /** Played by every member at induction: together they must reach every outcome the pack's scenarios use. */
+      induction: z.array(z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a scenario file name such as "01-youth-club"' })).min(1),
+      /** The short set a member re-signing plays (two to four is usual). */
+      refresher: z.array(z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a scenario file name such as "01-youth-club"' })).min(1),
+    }),
   });
 
 export type Pack = z.infer<typeof PackSchema>;

@@ -4,7 +4,7 @@
  * reload in the middle resumes where the learner was.
  */
 import { expect, test } from '@playwright/test';
-import { scoreScenario } from '../../src/lib/walk.ts';
+import { scoreScenario } from '../../src/lib/scoring.ts';
 import { answerByKeyboard, chooseRadio, graph, packs, replyOrder, scenarioUrl, scenariosOf, stored, tabTo } from './quiz-support.ts';
 
 const outcomes = graph.nodes.filter((n) => n.kind === 'outcome').map((n) => n.id);

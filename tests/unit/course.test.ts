@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, orderLessons, readingMinutes, parseLessonId, totalMinutes } from '../../src/lib/course.ts';
+import { countWords, orderLessons, readingMinutes, parseLessonId } from '../../src/lib/course.ts';
 import { byOrderPrefix, stripOrderPrefix } from '../../src/lib/order.ts';
 import { formatDate, formatVersion } from '../../src/lib/format.ts';
 
@@ -45,8 +45,6 @@ describe('orderLessons', () => {
   it('computes reading time from the text', () => {
     expect(orderLessons('wyre', entries)[2]!.minutes).toBe(2);
     expect(readingMinutes(0)).toBe(1);
-    // Totals come from words, so rounding does not pile up: 3 × 300 words is 4 minutes, not 3 × 1.
-    expect(totalMinutes([{ words: 300 }, { words: 300 }, { words: 300 }])).toBe(4);
     expect(countWords('## In practice\n\n- One *two* [three](/x) — four')).toBe(6);
   });
 

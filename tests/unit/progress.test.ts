@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answerCheck, clearCheck, decide, emptyProgress, fitsScenario, parseProgress, pickReply, restartScenario, scenarioTally, summarise, visitLesson, PROGRESS_VERSION,
+  answerCheck, clearCheck, decide, emptyProgress, parseProgress, pickReply, restartScenario, summarise, visitLesson, PROGRESS_VERSION,
 } from '../../src/lib/progress.ts';
+import { fitsScenario, scenarioTally } from '../../src/lib/scoring.ts';
 
 const valid = () => {
   let p = emptyProgress('wyre');

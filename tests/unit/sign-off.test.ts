@@ -54,7 +54,7 @@ describe('re-scoring what the browser sends', () => {
 
 describe('eligibility', () => {
   it('is eligible with every lesson, every scenario and a passed assessment', () => {
-    expect(eligibility(wyre.requirements, perfectProgress(wyre), 'passed')).toEqual({ eligible: true, missingLessons: [], missingScenarios: [], assessment: 'passed' });
+    expect(eligibility(wyre.requirements, perfectProgress(wyre), 'passed')).toEqual({ eligible: true, missingLessons: [], missingQuestions: [], missingScenarios: [], assessment: 'passed' });
   });
 
   it('lists what is missing, in course order', () => {
@@ -63,10 +63,14 @@ describe('eligibility', () => {
     const last = wyre.scenarios.at(-1)!;
     p.scenarios[last.id]!.answers.pop();
     delete p.scenarios[wyre.scenarios[1]!.id];
+    const [q1, q2] = [wyre.requirements.questions[1]!, wyre.requirements.questions[3]!];
+    delete p.checks[q2];
+    delete p.checks[q1];
     const result = eligibility(wyre.requirements, p, 'failed');
     expect(result).toEqual({
       eligible: false,
       missingLessons: [wyre.lessons[0], wyre.lessons[2]],
+      missingQuestions: [q1, q2],
       missingScenarios: [wyre.scenarios[1]!.id, last.id],
       assessment: 'failed',
     });

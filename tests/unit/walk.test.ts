@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { edgesOf } from '../../src/lib/flowchart.ts';
 import { loadFlowchart } from '../../src/lib/load.ts';
 import { scenarioProblems } from '../../src/lib/quiz-data.ts';
-import { firstQuestion, isRightChoice, scoreScenario, walk, WalkError, type Step } from '../../src/lib/walk.ts';
+import { firstQuestion, walk, WalkError, type Step } from '../../src/lib/walk.ts';
+import { isRightChoice, scoreScenario } from '../../src/lib/scoring.ts';
 import type { Scenario } from '../../src/schemas/scenario.ts';
 import { root } from './support/content.ts';
 

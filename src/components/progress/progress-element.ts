@@ -3,7 +3,8 @@
  * pages without a quiz stay within 3 KB of JavaScript. Reads the same stored progress the quiz
  * islands write, records a lesson visit, fills in scenario statuses, and offers "start again".
  */
-import { CHANGE_EVENT, parseProgress, scenarioTally, storageKey, summarise, visitLesson, type ChangeDetail } from '../../lib/progress.ts';
+import { CHANGE_EVENT, parseProgress, storageKey, summarise, visitLesson, type ChangeDetail } from '../../lib/progress.ts';
+import { scenarioTally } from '../../lib/scoring.ts';
 
 function read(key: string): string | null {
   try {

@@ -13,6 +13,7 @@ export function courseFor(packId: string) {
   const checks = Object.fromEntries(loadChecks(root, packId).map((c) => [c.lesson, c.questions]));
   const requirements: Requirements = {
     lessons,
+    questions: Object.values(checks).flat().filter((q) => !q.practice).map((q) => q.id),
     scenarios: scenarios.map((s) => ({ id: s.id, title: s.title, path: s.path.map((p) => p.node), replies: (s.replies?.length ?? 0) > 0 })),
   };
   return { graph, pack, lessons, scenarios, checks, requirements };
@@ -22,6 +23,10 @@ export function courseFor(packId: string) {
 export function perfectProgress(course: ReturnType<typeof courseFor>): Progress {
   const p = emptyProgress(course.pack.pack.id);
   p.lessons = [...course.lessons];
+  for (const q of Object.values(course.checks).flat()) {
+    const selected = q.options.flatMap((o, i) => (o.correct ? [i] : []));
+    p.checks[q.id] = { selected, correct: true };
+  }
   for (const s of course.scenarios) {
     const best = s.replies?.findIndex((r) => r.breaks.length === 0);
     p.scenarios[s.id] = {

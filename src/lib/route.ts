@@ -1,0 +1,169 @@
+/**
+ * A learner's route through a pack, computed from the pack's data, never typed: which lessons,
+ * knowledge-check questions and scenarios it asks for, and how long it takes at fixed rates.
+ *
+ * - Induction: every lesson's core text and its required question(s), the scenarios the pack names
+ *   for induction (together they reach every outcome its scenarios use), the final assessment.
+ * - Refresher, for a member who has signed before: the lessons that changed since their record, the
+ *   pack's short refresher set of scenarios, the final assessment. With no changes: scenarios and
+ *   assessment only.
+ */
+
+/** The rates every route's time is computed at. */
+export const RATES = {
+  /** Plain-English reading of the core text. */
+  wordsPerMinute: 200,
+  /** One knowledge-check or assessment question. */
+  questionSeconds: 20,
+  /** One yes/no decision on the flowchart. */
+  decisionSeconds: 10,
+  /** Choosing one of the drafted replies. */
+  replySeconds: 20,
+} as const;
+
+export type RouteKind = 'induction' | 'refresher';
+
+export interface RouteLesson {
+  /** Lesson ID, e.g. `wyre/modules/04-libel`. */
+  id: string;
+  slug: string;
+  href: string;
+  title: string;
+  /** Words in the core text (optional "More on this" depth not counted). */
+  coreWords: number;
+  /** The lesson's required knowledge-check question IDs. */
+  questions: string[];
+}
+
+export interface RouteScenario {
+  id: string;
+  href: string;
+  title: string;
+  /** Yes/no decisions on the scenario's canonical path. */
+  decisions: number;
+  /** Whether the learner then chooses a drafted reply. */
+  reply: boolean;
+}
+
+export interface Route {
+  kind: RouteKind;
+  /** Expected minutes, rounded up, at `RATES`. */
+  minutes: number;
+  lessons: RouteLesson[];
+  /** Required knowledge-check question IDs, in lesson order. */
+  questions: string[];
+  scenarios: RouteScenario[];
+  /** Questions in each final-assessment attempt. */
+  assessmentQuestions: number;
+}
+
+/** Seconds for the parts of a route at `RATES`. */
+export function routeSeconds(parts: { words: number; questions: number; decisions: number; replies: number }): number {
+  return (parts.words * 60) / RATES.wordsPerMinute + parts.questions * RATES.questionSeconds +
+    parts.decisions * RATES.decisionSeconds + parts.replies * RATES.replySeconds;
+}
+
+/** Seconds a route's lessons, questions and scenarios take, plus `assessment` questions. */
+function secondsOf(lessons: readonly RouteLesson[], scenarios: readonly RouteScenario[], assessment: number): number {
+  return routeSeconds({
+    words: lessons.reduce((n, l) => n + l.coreWords, 0),
+    questions: lessons.reduce((n, l) => n + l.questions.length, 0) + assessment,
+    decisions: scenarios.reduce((n, s) => n + s.decisions, 0),
+    replies: scenarios.filter((s) => s.reply).length,
+  });
+}
+
+export function makeRoute(kind: RouteKind, lessons: RouteLesson[], scenarios: RouteScenario[], assessmentQuestions: number): Route {
+  return {
+    kind,
+    minutes: Math.ceil(secondsOf(lessons, scenarios, assessmentQuestions) / 60),
+    lessons,
+    questions: lessons.flatMap((l) => l.questions),
+    scenarios,
+    assessmentQuestions,
+  };
+}
+
+export interface PackRouteInput {
+  lessons: RouteLesson[];
+  scenarios: (RouteScenario & { outcome: string })[];
+  /** Scenario IDs the pack names for each route. */
+  named: { induction: readonly string[]; refresher: readonly string[] };
+  assessmentQuestions: number;
+}
+
+/**
+ * Problems with the scenarios a pack names for its routes: unknown IDs, repeats, and outcomes its
+ * scenarios use that the induction set does not reach. Empty when all is well.
+ */
+export function routeProblems(input: PackRouteInput): string[] {
+  const byId = new Map(input.scenarios.map((s) => [s.id, s]));
+  const problems: string[] = [];
+  for (const kind of ['induction', 'refresher'] as const) {
+    const ids = input.named[kind];
+    ids.filter((id) => !byId.has(id)).forEach((id) => problems.push(`field "routes.${kind}": "${id}" is not one of the pack's scenarios (quizzes/<pack>/scenarios/${id}.yaml)`));
+    ids.filter((id, i) => ids.indexOf(id) !== i).forEach((id) => problems.push(`field "routes.${kind}": "${id}" is listed twice`));
+  }
+  const reached = new Set(input.named.induction.map((id) => byId.get(id)?.outcome));
+  const missing = [...new Set(input.scenarios.map((s) => s.outcome))].filter((o) => !reached.has(o));
+  if (missing.length > 0) {
+    problems.push(`field "routes.induction": the induction scenarios must together reach every outcome the pack's scenarios use; add one that ends at ${missing.map((o) => `"${o}"`).join(', ')}`);
+  }
+  return problems;
+}
+
+/** The pack's two routes. The refresher here is the unchanged-policy one; see `refresherRoute`. */
+export function packRoutes(input: PackRouteInput): Record<RouteKind, Route> {
+  const pick = (ids: readonly string[]) => ids.map((id) => input.scenarios.find((s) => s.id === id)!)
+    .map(({ outcome: _outcome, ...s }) => s);
+  return {
+    induction: makeRoute('induction', input.lessons, pick(input.named.induction), input.assessmentQuestions),
+    refresher: makeRoute('refresher', [], pick(input.named.refresher), input.assessmentQuestions),
+  };
+}
+
+/** A member's refresher: the unchanged-policy refresher plus the lessons that changed since they signed. */
+export function refresherRoute(base: Route, induction: Route, changedLessons: readonly string[]): Route {
+  const changed = new Set(changedLessons);
+  return makeRoute('refresher', induction.lessons.filter((l) => changed.has(l.id)), base.scenarios, base.assessmentQuestions);
+}
+
+/** What a route still asks of a learner, given what they have done. */
+export interface RouteState {
+  lessons: readonly string[];
+  checks: Readonly<Record<string, unknown>>;
+  /** Scenario IDs completed. */
+  scenariosDone: ReadonlySet<string>;
+  assessmentPassed: boolean;
+}
+
+/** Minutes left on a route, rounded up: what is not yet done, at `RATES`. */
+export function minutesLeft(route: Route, state: RouteState): number {
+  const read = new Set(state.lessons);
+  const lessons = route.lessons.map((l) => ({
+    ...l,
+    coreWords: read.has(l.id) ? 0 : l.coreWords,
+    questions: l.questions.filter((q) => !(q in state.checks)),
+  }));
+  const scenarios = route.scenarios.filter((s) => !state.scenariosDone.has(s.id));
+  return Math.ceil(secondsOf(lessons, scenarios, state.assessmentPassed ? 0 : route.assessmentQuestions) / 60);
+}
+
+export type NextStep =
+  | { kind: 'lesson'; href: string; title: string }
+  | { kind: 'question'; href: string; title: string }
+  | { kind: 'scenario'; href: string; title: string }
+  | { kind: 'assessment' }
+  | { kind: 'sign-off' };
+
+/** The next thing a route asks for, in route order: lessons (and their checks), scenarios, assessment, sign-off. */
+export function nextStep(route: Route, state: RouteState): NextStep {
+  const read = new Set(state.lessons);
+  const lesson = route.lessons.find((l) => !read.has(l.id));
+  if (lesson) return { kind: 'lesson', href: lesson.href, title: lesson.title };
+  const unanswered = route.lessons.find((l) => l.questions.some((q) => !(q in state.checks)));
+  if (unanswered) return { kind: 'question', href: `${unanswered.href}#check`, title: unanswered.title };
+  const scenario = route.scenarios.find((s) => !state.scenariosDone.has(s.id));
+  if (scenario) return { kind: 'scenario', href: scenario.href, title: scenario.title };
+  return state.assessmentPassed ? { kind: 'sign-off' } : { kind: 'assessment' };
+}
