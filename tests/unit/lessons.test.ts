@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countWords } from '../../src/lib/course.ts';
+import { countWords, coreMarkdown } from '../../src/lib/course.ts';
 import { loadPacks } from '../../src/lib/load.ts';
 import { sharedPassages } from '../../src/lib/wording.ts';
 import { LessonSchema } from '../../src/schemas/lesson.ts';
@@ -35,15 +35,17 @@ describe('lesson files', () => {
       expect(data.rules.filter((id) => !known.has(id))).toEqual([]);
     });
 
-    it('reads in 2 to 5 minutes', () => {
-      const n = countWords(lesson.body);
-      expect(n).toBeGreaterThanOrEqual(250);
-      expect(n).toBeLessThanOrEqual(1000);
+    it('has a core text of 120 to 420 words (a minute or two), with any optional depth in one closing "More on this" section', () => {
+      const n = countWords(coreMarkdown(lesson.body));
+      expect(n).toBeGreaterThanOrEqual(120);
+      expect(n).toBeLessThanOrEqual(420);
+      expect(lesson.body.match(/^## More on this/gm)?.length ?? 0).toBeLessThanOrEqual(1);
+      expect(countWords(lesson.body)).toBeLessThanOrEqual(1000);
     });
 
-    it('has an "In practice" section and headings that start at level 2 and do not skip', () => {
+    it('has an "In practice" section in its core text and headings that start at level 2 and do not skip', () => {
       const levels = [...lesson.body.matchAll(/^(#{1,6}) /gm)].map((m) => m[1]!.length);
-      expect(lesson.body).toMatch(/^## In practice/m);
+      expect(coreMarkdown(lesson.body)).toMatch(/^## In practice/m);
       expect(levels[0]).toBe(2);
       levels.forEach((level, i) => i > 0 && expect(level).toBeLessThanOrEqual(levels[i - 1]! + 1));
     });
