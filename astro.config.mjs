@@ -23,7 +23,8 @@ function noModulePreload() {
 const scormPack = process.env.COURSE_SCORM;
 
 export default defineConfig({
-  outDir: scormPack ? `./dist-scorm/build-${scormPack}` : './dist',
+  // COURSE_OUT_DIR: another build of the site (tests build a changed copy of the course there).
+  outDir: scormPack ? `./dist-scorm/build-${scormPack}` : process.env.COURSE_OUT_DIR ?? './dist',
   // Pages are prerendered by default; server routes opt out with `export const prerender = false`.
   output: 'static',
   adapter: node({ mode: 'standalone' }),

@@ -14,7 +14,11 @@ import { QuestionSchema } from './schemas/check.ts';
 import { AssessmentQuestionSchema } from './schemas/assessment.ts';
 import { loadAssessment, loadChecks, loadFlowchart, loadPacks, loadScenarios } from './lib/load.ts';
 
-const root = process.cwd();
+/**
+ * Where `content/` and `quizzes/` are: the project, unless COURSE_CONTENT_ROOT names another folder
+ * holding both (the end-to-end tests build a changed copy of the course this way).
+ */
+const root = process.env.COURSE_CONTENT_ROOT ?? process.cwd();
 
 /**
  * A loader that validates and reads its files with `entries` (which throws a CourseDataError on any
@@ -48,7 +52,7 @@ const flowchart = defineCollection({
 
 const lessons = defineCollection({
   loader: glob({
-    base: './content',
+    base: `${root}/content`,
     pattern: ['*/modules/*/index.mdx', '*/scenarios/*.mdx'],
     // `wyre/modules/04-libel/index.mdx` → `wyre/modules/04-libel`: keeps the order prefix for sorting.
     generateId: ({ entry }) => entry.replace(/\/index\.mdx$/, '').replace(/\.mdx$/, ''),

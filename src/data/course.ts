@@ -13,6 +13,7 @@ import type { Question } from '../schemas/check.ts';
 import { stripOrderPrefix } from '../lib/order.ts';
 import { lessonDigest, packDigest, type LessonDigest } from '../lib/digest.ts';
 import { routeRequirements, type Requirements } from '../lib/eligibility.ts';
+import type { LessonNow } from '../lib/changes.ts';
 import { packRoutes, routeProblems, type Route, type RouteKind } from '../lib/route.ts';
 
 /** A scenario with its address and neighbours. */
@@ -41,6 +42,8 @@ export type CoursePack = {
   routes: Record<RouteKind, Route>;
   /** What induction sign-off needs: the induction route's lessons, questions and scenarios. */
   requirements: Requirements;
+  /** Each lesson as built, for "what changed since you signed": digest, title, address, change note. */
+  lessonsNow: LessonNow[];
   /** Each scenario's canonical path, by ID: a route's requirements need it. */
   paths: ReadonlyMap<string, readonly string[]>;
 };
@@ -103,6 +106,7 @@ export async function getCoursePacks(): Promise<CoursePack[]> {
         content: { hash: packDigest(digests), lessons: digests },
         routes,
         requirements: routeRequirements(routes.induction, paths),
+        lessonsNow: lessons.map((l, i) => ({ ...digests[i]!, title: l.data.title, href: l.href, changes: l.data.changes })),
         paths,
       };
     })

@@ -63,6 +63,17 @@ export function countWords(markdown: string): number {
  */
 export const MORE_HEADING = /^## More on this\b.*$/m;
 
+/**
+ * A rendered lesson split at its "More on this" heading: the core HTML, then the heading's inner
+ * HTML and the rest, for the page to show closed. Works on the rendered HTML, whatever Markdown
+ * processor made it.
+ */
+export function splitMoreHtml(html: string): { core: string; more?: { heading: string; body: string } } {
+  const match = /<h2\b[^>]*>\s*(More on this\b[\s\S]*?)<\/h2>/.exec(html);
+  if (!match) return { core: html };
+  return { core: html.slice(0, match.index), more: { heading: match[1]!.trim(), body: html.slice(match.index + match[0].length) } };
+}
+
 /** The lesson's core Markdown: the body up to its "More on this" section, if it has one. */
 export function coreMarkdown(markdown: string): string {
   const match = MORE_HEADING.exec(markdown);

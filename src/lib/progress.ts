@@ -132,6 +132,25 @@ export function restartScenario(p: Progress, scenario: string): Progress {
   return { ...p, scenarios };
 }
 
+/**
+ * Progress from two places (this browser and the member's record on the server), combined: every
+ * lesson read in either; each check answer and scenario as this browser has it, else as the other
+ * has it, and a scenario taken further in the other (more answers, or done) wins.
+ */
+export function mergeProgress(local: Progress, other: Progress): Progress {
+  const scenarios = { ...other.scenarios };
+  for (const [id, mine] of Object.entries(local.scenarios)) {
+    const theirs = scenarios[id];
+    if (!theirs || (!theirs.done && (mine.done || mine.answers.length >= theirs.answers.length))) scenarios[id] = mine;
+  }
+  return {
+    ...local,
+    lessons: [...new Set([...local.lessons, ...other.lessons])],
+    checks: { ...other.checks, ...local.checks },
+    scenarios,
+  };
+}
+
 export interface ProgressSummary {
   lessonsRead: number;
   questionsAnswered: number;

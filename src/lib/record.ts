@@ -40,6 +40,11 @@ export interface SignOffRecord {
   scenarios: Rescored['scenarios'];
   checks: Rescored['checks'];
   assessment: { attempt: string; answers: AssessmentScore['answers'] };
+  /**
+   * The route the member took: the full induction, or the refresher against an earlier record
+   * (`previousRecord`), with the lessons it asked them to read (new and changed ones).
+   */
+  route: { kind: 'induction' | 'refresher'; previousRecord: string | null; lessons: string[] };
   /** The declaration exactly as shown beside the checkbox the member ticked. */
   declaration: string;
   /** Which key signed it (see /api/public-key). */
@@ -61,6 +66,7 @@ export interface RecordInput {
   contentHash: string;
   rescored: Rescored;
   attempt: { id: string; score: AssessmentScore };
+  route: SignOffRecord['route'];
   keyId: string;
 }
 
@@ -83,6 +89,7 @@ export function composeRecord(input: RecordInput): SignOffRecord {
     scenarios: input.rescored.scenarios,
     checks: input.rescored.checks,
     assessment: { attempt: input.attempt.id, answers },
+    route: { ...input.route, lessons: [...input.route.lessons] },
     declaration: declarationText(input.pack),
     keyId: input.keyId,
   };

@@ -8,6 +8,8 @@
  *   pack's short refresher set of scenarios, the final assessment. With no changes: scenarios and
  *   assessment only.
  */
+import { lessonChanges, lessonsToRead, type LessonChanges, type LessonNow } from './changes.ts';
+import type { LessonDigest } from './digest.ts';
 
 /** The rates every route's time is computed at. */
 export const RATES = {
@@ -166,4 +168,30 @@ export function nextStep(route: Route, state: RouteState): NextStep {
   const scenario = route.scenarios.find((s) => !state.scenariosDone.has(s.id));
   if (scenario) return { kind: 'scenario', href: scenario.href, title: scenario.title };
   return state.assessmentPassed ? { kind: 'sign-off' } : { kind: 'assessment' };
+}
+
+/**
+ * The route for a learner: induction when they have never signed; otherwise the refresher, with
+ * the lessons that changed since the record they last signed (`signed`: its lesson digests).
+ */
+export function memberRoute(
+  routes: Record<RouteKind, Route>,
+  lessonsNow: readonly LessonNow[],
+  signed: readonly LessonDigest[] | undefined,
+): { route: Route; changes: LessonChanges | undefined } {
+  if (!signed) return { route: routes.induction, changes: undefined };
+  const changes = lessonChanges(signed, lessonsNow);
+  return { route: refresherRoute(routes.refresher, routes.induction, lessonsToRead(changes)), changes };
+}
+
+/** The published form of a pack's routes (`/<pack>/route.json`). */
+export function routeJson(pack: string, routes: Record<RouteKind, Route>) {
+  const published = (r: Route) => ({
+    minutes: r.minutes,
+    lessons: r.lessons.map((l) => ({ id: l.id, slug: l.slug, coreWords: l.coreWords, questions: l.questions })),
+    questions: r.questions,
+    scenarios: r.scenarios.map((s) => ({ id: s.id, decisions: s.decisions, reply: s.reply })),
+    assessmentQuestions: r.assessmentQuestions,
+  });
+  return { pack, rates: RATES, routes: { induction: published(routes.induction), refresher: published(routes.refresher) } };
 }

@@ -25,7 +25,7 @@ test('the final assessment works with JavaScript off, and sends blank questions 
   await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page.locator('h1')).toHaveText('You passed the final assessment');
   // Without JavaScript, the link carries the attempt to the sign-off page.
-  await page.getByRole('link', { name: 'Go to sign-off' }).click();
+  await page.getByRole('link', { name: 'Next step: sign the declaration' }).click();
   await expect(page.locator('.cc-checklist')).toContainText('Final assessment: passed');
   await page.getByLabel('Full name').fill('Zoë Brontë-Ó Dálaigh');
   await page.getByLabel('Co-opted member', { exact: true }).check();

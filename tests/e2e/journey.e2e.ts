@@ -61,7 +61,7 @@ test('wyre: lessons, scenarios, a failed then a passed assessment, sign-off, cer
   await expectNoAxeViolations(page);
 
   // Sign-off: everything ticked, then the declaration.
-  await page.getByRole('link', { name: 'Go to sign-off' }).click();
+  await page.getByRole('link', { name: 'Next step: sign the declaration' }).click();
   await expect(page.locator('[data-item="lessons"]')).toHaveClass('cc-checklist--done');
   await expect(page.locator('[data-item="scenarios"]')).toHaveClass('cc-checklist--done');
   await expect(page.locator('[data-ready]')).toContainText('You can now sign');

@@ -64,7 +64,7 @@ for (const pack of ['wyre', 'ashfield']) {
     await page.getByRole('main').locator('.cc-contents a').first().click();
     const forward = await follow(page, /^Next lesson/, (n) => expect(page.getByText(`Lesson ${n} of ${contents.length}`)).toBeVisible());
     expect(forward).toEqual(contents);
-    await expect(page.getByRole('link', { name: /You have read every lesson/ })).toHaveAttribute('href', `/${pack}/flowchart/`);
+    await expect(page.getByRole('link', { name: /You have reached the last lesson/ })).toHaveAttribute('href', `/${pack}/scenarios/`);
 
     const backward = await follow(page, /^Previous lesson/);
     expect(backward).toEqual([...contents].reverse());

@@ -19,9 +19,9 @@ export interface Running {
   base: string;
 }
 
-/** Starts `dist/server/entry.mjs` and waits until it answers. */
-export async function startServer(db: string, port: number, env: Record<string, string> = {}): Promise<Running> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'server', 'entry.mjs')], {
+/** Starts `dist/server/entry.mjs` (or another build's `entry`) and waits until it answers. */
+export async function startServer(db: string, port: number, env: Record<string, string> = {}, entry = join(root, 'dist', 'server', 'entry.mjs')): Promise<Running> {
+  const child = spawn(process.execPath, [entry], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), COURSE_DB: db, COURSE_SIGNING_KEY: '', ...env },
     stdio: 'ignore',
   });

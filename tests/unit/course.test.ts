@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, orderLessons, readingMinutes, parseLessonId } from '../../src/lib/course.ts';
+import { countWords, coreMarkdown, orderLessons, readingMinutes, parseLessonId, splitMoreHtml } from '../../src/lib/course.ts';
 import { byOrderPrefix, stripOrderPrefix } from '../../src/lib/order.ts';
 import { formatDate, formatVersion } from '../../src/lib/format.ts';
 
@@ -69,5 +69,19 @@ describe('formatDate', () => {
   it('writes versions as a reader expects', () => {
     expect(formatVersion('3')).toBe('Version 3');
     expect(formatVersion('November 2017')).toBe('November 2017');
+  });
+});
+
+describe('optional depth ("More on this")', () => {
+  it('counts only the core text, before the closing "More on this" section', () => {
+    const body = '## What it says\n\nOne two three.\n\n## In practice\n\nFour five.\n\n## More on this: the detail\n\nSix seven eight nine.\n';
+    expect(countWords(coreMarkdown(body))).toBe(10);
+    expect(coreMarkdown('## Only\n\nCore text.')).toBe('## Only\n\nCore text.');
+  });
+
+  it('splits the rendered lesson at that heading, keeping the heading text', () => {
+    const html = '<h2 id="a">What it says</h2><p>One</p><h2 id="more-on-this-the-detail">More on this: the <em>detail</em></h2><p>Two</p><h3>Sub</h3>';
+    expect(splitMoreHtml(html)).toEqual({ core: '<h2 id="a">What it says</h2><p>One</p>', more: { heading: 'More on this: the <em>detail</em>', body: '<p>Two</p><h3>Sub</h3>' } });
+    expect(splitMoreHtml('<p>Just core</p>')).toEqual({ core: '<p>Just core</p>' });
   });
 });

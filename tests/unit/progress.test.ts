@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answerCheck, clearCheck, decide, emptyProgress, parseProgress, pickReply, restartScenario, summarise, visitLesson, PROGRESS_VERSION,
+  answerCheck, clearCheck, decide, emptyProgress, mergeProgress, parseProgress, pickReply, restartScenario, summarise, visitLesson, PROGRESS_VERSION,
 } from '../../src/lib/progress.ts';
 import { fitsScenario, scenarioTally } from '../../src/lib/scoring.ts';
 
@@ -88,5 +88,26 @@ describe('fitsScenario', () => {
     expect(fitsScenario(record, path.slice(0, 1), 2)).toBe(false);
     expect(fitsScenario(record, path, 0)).toBe(false);
     expect(fitsScenario({ ...record, answers: record.answers.slice(0, 1) }, path, 2)).toBe(false);
+  });
+});
+
+describe('mergeProgress (this browser and the member\'s record)', () => {
+  const a = (node: string, correct = true) => ({ node, answer: 'no' as const, correct });
+  it('keeps lessons from both, answers from this browser first, and the scenario taken further', () => {
+    const local = { ...emptyProgress('wyre'), lessons: ['wyre/modules/01-a'], checks: { q1: { selected: [1], correct: false } },
+      scenarios: { s1: { answers: [a('q-unlawful')], done: false }, s2: { answers: [a('q-unlawful'), a('q-decision')], done: false } } };
+    const server = { ...emptyProgress('wyre'), lessons: ['wyre/modules/02-b', 'wyre/modules/01-a'], checks: { q1: { selected: [0], correct: true }, q2: { selected: [2], correct: true } },
+      scenarios: { s1: { answers: [a('q-unlawful'), a('q-decision')], done: false }, s2: { answers: [a('q-unlawful', false)], done: false }, s3: { answers: [a('q-unlawful')], done: true } } };
+    const merged = mergeProgress(local, server);
+    expect(merged.lessons).toEqual(['wyre/modules/01-a', 'wyre/modules/02-b']);
+    expect(merged.checks).toEqual({ q1: { selected: [1], correct: false }, q2: { selected: [2], correct: true } });
+    expect(merged.scenarios.s1!.answers).toHaveLength(2);
+    expect(merged.scenarios.s2).toEqual(local.scenarios.s2);
+    expect(merged.scenarios.s3!.done).toBe(true);
+  });
+
+  it('gives a new device everything the record holds', () => {
+    const server = { ...emptyProgress('wyre'), lessons: ['wyre/modules/01-a'], checks: { q1: { selected: [0], correct: true } }, scenarios: { s1: { answers: [a('q-unlawful')], done: true } } };
+    expect(mergeProgress(emptyProgress('wyre'), server)).toEqual(server);
   });
 });

@@ -50,6 +50,7 @@ function sampleRecord(): SignOffRecord {
     contentHash: packDigest(digests),
     rescored: rescore(wyre, perfectProgress(wyre)),
     attempt: { id: 'a'.repeat(64), score: scoreAssessment([], {}, 80) },
+    route: { kind: 'refresher', previousRecord: '0e1d2c3b-4a59-4687-9a1b-2c3d4e5f6a7b', lessons: [wyre.lessons[3]!] },
     keyId: keyIdOf(key.publicKey),
   });
 }
@@ -122,7 +123,7 @@ describe('signed records', () => {
       expect(verifyRecord(value, signature, key.publicKey).valid, `byte ${i}`).toBe(false);
     }
     expect(parsed).toBeGreaterThan(body.length / 2);
-  });
+  }, 30_000); // a verification per byte of a ~10 KB record: seconds, more on a busy machine
 
   it('a record signed by another key fails', () => {
     const forged = signRecord(record, otherKey.privateKey);

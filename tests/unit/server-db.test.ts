@@ -32,7 +32,7 @@ const digests = wyre.lessons.map((id) => lessonDigest({ id, data: {}, body: id }
 
 function recordFor(attemptId: string, keyId: string, id: string) {
   return () => composeRecord({
-    id, signedAt: new Date(), keyId,
+    id, signedAt: new Date(), keyId, route: { kind: 'induction' as const, previousRecord: null, lessons: [] },
     member: { name: 'Siân Ŵyn Llŷr', role: 'councillor', wardOrCommittee: 'Garstang', email: null },
     pack: wyre.pack.pack, lessons: digests, contentHash: packDigest(digests),
     rescored: rescore(wyre, perfectProgress(wyre)),

@@ -9,7 +9,10 @@ import { parseProgress, storageKey } from '../../lib/progress.ts';
 interface PageData {
   pack: string;
   requirements: Requirements;
-  names: { lessons: Record<string, { title: string; href: string }>; scenarios: Record<string, { title: string; href: string }> };
+  linked: boolean;
+  /** The record being refreshed, as the server understood it ('' for the induction). */
+  previous: string;
+  names: Record<'lessons' | 'questions' | 'scenarios', Record<string, { title: string; href: string }>>;
   assessment: 'passed' | 'failed' | 'not-taken' | 'used';
 }
 
@@ -42,18 +45,30 @@ if (dataElement && form) {
   const data = JSON.parse(dataElement.textContent ?? '{}') as PageData;
   const attempt = form.elements.namedItem('attempt') as HTMLInputElement;
   const remembered = read(`cc-assessment:${data.pack}`);
-  if (!attempt.value && remembered && /^[A-Za-z0-9_-]{22}$/.test(remembered)) {
-    // A passed attempt from earlier in this browser: reload with it, so the server can check it.
-    location.replace(`/sign-off/?pack=${encodeURIComponent(data.pack)}&attempt=${encodeURIComponent(remembered)}`);
+  // The refresher this browser is on (from the "Your course" page), for a learner without a personal link.
+  let previous = data.previous;
+  try {
+    const mark = JSON.parse(read(`cc-route:${data.pack}`) ?? 'null');
+    if (!data.linked && mark?.kind === 'refresher' && typeof mark.previous === 'string') previous = mark.previous;
+  } catch {
+    // no route kept: the induction
+  }
+  const token = attempt.value || (remembered && /^[A-Za-z0-9_-]{22}$/.test(remembered) ? remembered : '');
+  if (token !== attempt.value || previous !== data.previous) {
+    // A passed attempt or a refresher from earlier in this browser: reload with them, so the server can check them.
+    const query = new URLSearchParams({ pack: data.pack, ...(token ? { attempt: token } : {}), ...(previous ? { previous } : {}) });
+    location.replace(`/sign-off/?${query}`);
   }
   const raw = read(storageKey(data.pack));
   const progress = parseProgress(raw, data.pack);
   (form.elements.namedItem('progress') as HTMLInputElement).value = JSON.stringify(progress);
   const verdict = eligibility(data.requirements, progress, data.assessment === 'used' ? 'failed' : data.assessment);
-  const { lessons, scenarios } = data.requirements;
+  const { lessons, questions, scenarios } = data.requirements;
   const checklist = document.querySelector('[data-sign-off-checklist]');
   show(checklist?.querySelector('[data-item="lessons"]') ?? null, `Lessons: ${lessons.length - verdict.missingLessons.length} of ${lessons.length} read`,
     verdict.missingLessons.map((id) => data.names.lessons[id]!));
+  show(checklist?.querySelector('[data-item="questions"]') ?? null, `Knowledge checks: ${questions.length - verdict.missingQuestions.length} of ${questions.length} answered`,
+    verdict.missingQuestions.map((id) => data.names.questions[id]!));
   show(checklist?.querySelector('[data-item="scenarios"]') ?? null, `Scenarios: ${scenarios.length - verdict.missingScenarios.length} of ${scenarios.length} completed`,
     verdict.missingScenarios.map((id) => data.names.scenarios[id]!));
   const ready = document.querySelector<HTMLElement>('[data-ready]');

@@ -48,6 +48,8 @@ export function readMigrations(folder = migrationsFolder()): Migration[] {
 
 /** Runs `fn` in a transaction that takes the write lock at once (BEGIN IMMEDIATE); rolls back on error. */
 export function transaction<T>(db: DatabaseSync, fn: () => T): T {
+  // Inside another transaction: part of it, committed or rolled back with it.
+  if (db.isTransaction) return fn();
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = fn();

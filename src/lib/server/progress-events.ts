@@ -6,7 +6,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { Rescored } from '../rescore.ts';
-import type { Progress } from '../progress.ts';
+import { parseProgress, type Progress } from '../progress.ts';
 import { transaction } from './db.ts';
 
 export interface ProgressEvent {
@@ -41,4 +41,20 @@ export function recordEvents(db: DatabaseSync, memberId: number, events: readonl
     }
     return added;
   });
+}
+
+/**
+ * Keeps the progress a member's browser last reported (already re-scored, so it fits the course),
+ * for this round of the course: `basis` is the record being refreshed, '' at induction.
+ */
+export function saveMemberProgress(db: DatabaseSync, memberId: number, basis: string, progress: Progress, now = new Date()): void {
+  db.prepare(`INSERT INTO member_progress (member_id, pack, basis, progress, updated_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (member_id) DO UPDATE SET pack = excluded.pack, basis = excluded.basis, progress = excluded.progress, updated_at = excluded.updated_at`)
+    .run(memberId, progress.pack, basis, JSON.stringify(progress), now.toISOString());
+}
+
+/** The progress a member last reported for this round of their course; empty when none (or when it no longer reads). */
+export function memberProgress(db: DatabaseSync, memberId: number, pack: string, basis: string): Progress {
+  const row = db.prepare('SELECT progress FROM member_progress WHERE member_id = ? AND pack = ? AND basis = ?').get(memberId, pack, basis) as { progress: string } | undefined;
+  return parseProgress(row?.progress, pack);
 }

@@ -6,7 +6,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { CoursePack } from '../../data/course.ts';
 import { SignOffFormSchema, SIGN_OFF_FIELDS, type SignOffForm } from '../../schemas/sign-off.ts';
-import { eligibility, type Eligibility } from '../eligibility.ts';
+import { eligibility, routeRequirements, type Eligibility } from '../eligibility.ts';
+import { routeFor } from './member-route.ts';
 import { readProgress, emptyProgress } from '../progress.ts';
 import { rescore, RescoreError } from '../rescore.ts';
 import { composeRecord } from '../record.ts';
@@ -70,8 +71,11 @@ export function signOff(
     return { ok: false, status: 400, message: `Your saved progress does not match this course (${error.message}). Do that part again, then sign.` };
   }
 
+  // Induction, or the refresher against the member's last record (their link's, or the ID they gave).
+  const choice = routeFor(deps.db, course, { member: linked, recordId: form.get('previous') ?? undefined });
+  if (!choice.ok) return { ok: false, status: 400, message: choice.message };
   const status = attempt.result === null ? 'not-taken' : attempt.result.passed ? 'passed' : 'failed';
-  const verdict = eligibility(course.requirements, progress, status);
+  const verdict = eligibility(routeRequirements(choice.route, course.paths), progress, status);
   if (!verdict.eligible) return { ok: false, status: 422, message: 'You cannot sign yet: some of the course is still to do.', eligibility: verdict };
 
   const questions = new Map(bank.map((q) => [q.id, q]));
@@ -90,6 +94,7 @@ export function signOff(
       contentHash: course.content.hash,
       rescored,
       attempt: { id: attempt.id, score },
+      route: { kind: choice.route.kind, previousRecord: choice.previous?.id ?? null, lessons: choice.route.lessons.map((l) => l.id) },
       keyId: deps.key.keyId,
     }), linked?.id);
     return { ok: true, recordId: stored.id, doubleSubmit: !stored.stored };

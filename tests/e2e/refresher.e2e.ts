@@ -1,0 +1,156 @@
+/**
+ * A member's personal link across devices and policy changes, on servers of its own:
+ * - the link opened in a second browser shows the same progress, greets the member and says
+ *   progress is saved to their record;
+ * - the member signs through the link;
+ * - a changed build of the course (one lesson's text and its change note) → the dashboard says
+ *   "needs to re-sign" → the link opens the refresher, which lists exactly the changed lesson with
+ *   what changed → the member re-signs without redoing the rest, and the record says so.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { openDatabase } from '../../src/lib/server/db.ts';
+import { regenerateLink, saveMember } from '../../src/lib/server/members.ts';
+import { createAdmin } from '../../src/lib/server/admins.ts';
+import { courseFor, perfectProgress } from '../unit/support/course.ts';
+import { answerAssessment } from './server-support.ts';
+import { freePort, startServer, stopServer, type Running } from './spawn-server.ts';
+import { expectNoAxeViolations } from './support.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const work = join(root, 'reports', 'e2e-refresher');
+const pack = 'wyre';
+const changed = 'wyre/modules/04-libel';
+const changeNote = 'Now says that a comment you have been told about is your responsibility from that moment.';
+
+/** Builds a copy of the course with one lesson's text changed, into its own folder; returns its server entry. */
+function buildChangedCourse(): string {
+  const copy = join(work, 'course');
+  for (const dir of ['content', 'quizzes']) cpSync(join(root, dir), join(copy, dir), { recursive: true });
+  const file = join(copy, 'content', changed.replace('/modules/', '/modules/'), 'index.mdx');
+  const text = readFileSync(file, 'utf8')
+    .replace(/^rules: .*$/m, (line) => `${line}\nchanges: "${changeNote}"`)
+    .replace(/^changes: "Shortened.*\n/m, '')
+    .replace(/\n## In practice/, '\nOnce someone tells you about a libellous comment on your page, you know it is there: act then.\n\n## In practice');
+  writeFileSync(file, text);
+  const out = join(work, 'dist');
+  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+    cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', COURSE_CONTENT_ROOT: copy, COURSE_OUT_DIR: out },
+  });
+  if (result.status !== 0) throw new Error(`the changed course did not build:\n${result.stdout}\n${result.stderr}`);
+  return join(out, 'server', 'entry.mjs');
+}
+
+async function signThroughLink(page: Page): Promise<string> {
+  await page.goto(`/${pack}/assessment/`);
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  await answerAssessment(page, pack, true);
+  await page.locator('[data-next-step]').click();
+  await expect(page.locator('[data-item="lessons"]')).toHaveClass(/cc-checklist--done/);
+  await page.getByLabel(/I agree with this declaration/).check();
+  await page.getByRole('button', { name: 'Sign the declaration' }).click();
+  await expect(page).toHaveURL(/\/certificate\/[0-9a-f-]{36}\/$/);
+  return /\/certificate\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
+}
+
+test('a personal link resumes on any device, signs, and after a lesson changes opens the refresher', async ({ browser }) => {
+  test.setTimeout(300_000);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const dbPath = join(work, 'course.db');
+  let server: Running | undefined = await startServer(dbPath, await freePort());
+  const db = openDatabase(dbPath);
+  const memberId = saveMember(db, null, { name: 'Siân Ŵyn Llŷr', email: 'sian@example.org', role: 'councillor', wardOrCommittee: 'Garstang', pack, dueDate: '2030-03-31' }, 'test');
+  const token = regenerateLink(db, memberId, 'test');
+  await createAdmin(db, { email: 'mo@example.org', name: 'Monitoring Officer', password: 'a long enough passphrase 1' }, 'test');
+  const course = courseFor(pack);
+
+  try {
+    // Device A: the link greets the member, and their progress goes to their record.
+    const a = await browser.newContext({ baseURL: server.base });
+    const pageA = await a.newPage();
+    await pageA.goto(`/c/${token}/`);
+    await expect(pageA).toHaveURL(`${server.base}/${pack}/me/`);
+    await expect(pageA.locator('h1')).toHaveText('Welcome, Siân Ŵyn Llŷr');
+    await expect(pageA.locator('main')).toContainText('Your progress is saved to your record');
+    await expect(pageA.locator('main')).toContainText('31 March 2030');
+    await expectNoAxeViolations(pageA);
+    // Everything but the assessment done on device A (the islands' own tests cover doing it by hand).
+    const done = perfectProgress(course);
+    await pageA.evaluate(([key, value]) => { localStorage.setItem(key!, value!); dispatchEvent(new CustomEvent('cc-progress-change', { detail: { pack: 'wyre', source: 'element' } })); }, [`cc-progress:${pack}`, JSON.stringify(done)]);
+    await expect.poll(() => db.prepare('SELECT count(*) AS n FROM member_progress WHERE member_id = ?').get(memberId)).toEqual({ n: 1 });
+    await pageA.reload();
+    const box = pageA.locator('cc-progress');
+    await expect(box.locator('[data-field="lessons"]')).toHaveText(`${course.lessons.length} of ${course.lessons.length}`);
+
+    // Device B: the same link shows the same progress.
+    const b = await browser.newContext({ baseURL: server.base });
+    const pageB = await b.newPage();
+    await pageB.goto(`/c/${token}/`);
+    const boxB = pageB.locator('cc-progress');
+    for (const field of ['lessons', 'questions', 'scenarios', 'left', 'route']) {
+      await expect(boxB.locator(`[data-field="${field}"]`)).toHaveText((await box.locator(`[data-field="${field}"]`).textContent())!);
+    }
+    await expect(boxB.locator('[data-field="left"]')).toHaveText('about 4 minutes');
+    await expect(boxB.locator('[data-field="next"]')).toHaveText('the final assessment');
+
+    // Sign on device B.
+    const first = await signThroughLink(pageB);
+    await stopServer(server);
+    server = undefined;
+
+    // A new build in which one lesson's words changed.
+    const entry = buildChangedCourse();
+    server = await startServer(dbPath, await freePort(), {}, entry);
+    const admin = await browser.newContext({ baseURL: server.base });
+    const mo = await admin.newPage();
+    await mo.goto('/admin/login/');
+    await mo.getByLabel('Email address').fill('mo@example.org');
+    await mo.getByLabel('Password').fill('a long enough passphrase 1');
+    await mo.getByRole('button', { name: 'Sign in' }).click();
+    await expect(mo.locator('tbody tr', { hasText: 'Siân Ŵyn Llŷr' })).toContainText('Needs to re-sign');
+
+    // The link now opens the refresher: what changed, exactly the changed lesson, then the short route.
+    const c = await browser.newContext({ baseURL: server.base });
+    const pageC = await c.newPage();
+    await pageC.goto(`/c/${token}/`);
+    await expect(pageC.getByRole('heading', { name: 'What changed since you signed' })).toBeVisible();
+    const items = pageC.locator('[data-changes] > li');
+    await expect(items).toHaveCount(1);
+    await expect(items.first()).toContainText('Libel');
+    await expect(items.first()).toContainText(changeNote);
+    await expect(pageC.getByRole('heading', { name: /Your refresher: about \d+ minutes/ })).toBeVisible();
+    await expectNoAxeViolations(pageC);
+    const boxC = pageC.locator('cc-progress');
+    await expect(boxC.locator('[data-field="route"]')).toHaveText('refresher');
+    await expect(boxC.locator('[data-field="lessons"]')).toHaveText('0 of 1');
+
+    // Read the changed lesson to its end and answer its check; play the refresher's scenarios.
+    await items.first().getByRole('link').click();
+    await pageC.locator('[data-lesson-end]').scrollIntoViewIfNeeded();
+    await expect(pageC.locator('cc-progress [data-field="lessons"]')).toHaveText('1 of 1');
+    const question = course.checks[changed]!.find((q) => !q.practice)!;
+    const form = pageC.locator('#check form').first();
+    for (const [i, o] of question.options.entries()) if (o.correct) await form.locator('input').nth(i).check();
+    await form.getByRole('button', { name: 'Check answer' }).click();
+    await expect(pageC.locator('cc-progress [data-field="questions"]')).toHaveText('1 of 1');
+    const refresher = perfectProgress(course);
+    const stored = JSON.parse(await pageC.evaluate((k) => localStorage.getItem(k)!, `cc-progress:${pack}`));
+    const pack_ = await pageC.evaluate(() => fetch('/wyre/route.json').then((r) => r.json()));
+    for (const s of pack_.routes.refresher.scenarios as { id: string }[]) stored.scenarios[s.id] = refresher.scenarios[s.id];
+    await pageC.evaluate(([key, value]) => { localStorage.setItem(key!, value!); dispatchEvent(new CustomEvent('cc-progress-change', { detail: { pack: 'wyre', source: 'element' } })); }, [`cc-progress:${pack}`, JSON.stringify(stored)]);
+    await expect(pageC.locator('cc-progress [data-field="next"]')).toHaveText('the final assessment');
+
+    const second = await signThroughLink(pageC);
+    const record = await (await fetch(`${server.base}/api/records/${second}`)).json();
+    expect(record.record.route).toEqual({ kind: 'refresher', previousRecord: first, lessons: [changed] });
+    expect(record.record.scores.lessons.visited).toBe(1);
+    await mo.reload();
+    await expect(mo.locator('tbody tr', { hasText: 'Siân Ŵyn Llŷr' })).not.toContainText('Needs to re-sign');
+  } finally {
+    db.close();
+    if (server) await stopServer(server);
+  }
+});
