@@ -59,6 +59,8 @@ entries['imsmanifest.xml'] = Buffer.from(imsManifest({
   identifier: `${pack.id}-${pack.policy.version}`,
   title: `${pack.council}: ${pack.policy.title}`,
   masteryScore: pack.passMark,
+  // The same figures the web build publishes and the course page shows.
+  typicalMinutes: JSON.parse(readFileSync(join(client, pack.id, 'route.json'), 'utf8')).routes.induction.minutes,
   launch,
   files: Object.keys(entries),
 }));

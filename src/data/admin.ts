@@ -1,13 +1,15 @@
-/** What admin routes need from the course: each pack's current version, content hash and refresh period. */
+/** What admin routes need from the course: each pack's current version, content hash, refresh period and route times. */
 import { allCourses } from './server-course.ts';
 import type { PackInfo } from '../lib/server/dashboard.ts';
 
-export async function packInfo(): Promise<Map<string, PackInfo & { council: string; shortName: string }>> {
+export async function packInfo(): Promise<Map<string, PackInfo & { council: string; shortName: string; minutes: { induction: number; refresher: number } }>> {
   return new Map((await allCourses()).map((c) => [c.pack.id, {
     policyVersion: c.pack.policy.version,
     contentHash: c.content.hash,
     refreshMonths: c.pack.refreshMonths,
     council: c.pack.council,
     shortName: c.pack.shortName,
+    // What members are asked to spend, from the routes (the same figures as /<pack>/route.json).
+    minutes: { induction: c.routes.induction.minutes, refresher: c.routes.refresher.minutes },
   }]));
 }

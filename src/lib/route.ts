@@ -152,9 +152,7 @@ export function minutesLeft(route: Route, state: RouteState): number {
 }
 
 export type NextStep =
-  | { kind: 'lesson'; href: string; title: string }
-  | { kind: 'question'; href: string; title: string }
-  | { kind: 'scenario'; href: string; title: string }
+  | { kind: 'lesson' | 'question' | 'scenario'; id: string; href: string; title: string }
   | { kind: 'assessment' }
   | { kind: 'sign-off' };
 
@@ -162,11 +160,11 @@ export type NextStep =
 export function nextStep(route: Route, state: RouteState): NextStep {
   const read = new Set(state.lessons);
   const lesson = route.lessons.find((l) => !read.has(l.id));
-  if (lesson) return { kind: 'lesson', href: lesson.href, title: lesson.title };
+  if (lesson) return { kind: 'lesson', id: lesson.id, href: lesson.href, title: lesson.title };
   const unanswered = route.lessons.find((l) => l.questions.some((q) => !(q in state.checks)));
-  if (unanswered) return { kind: 'question', href: `${unanswered.href}#check`, title: unanswered.title };
+  if (unanswered) return { kind: 'question', id: unanswered.id, href: `${unanswered.href}#check`, title: unanswered.title };
   const scenario = route.scenarios.find((s) => !state.scenariosDone.has(s.id));
-  if (scenario) return { kind: 'scenario', href: scenario.href, title: scenario.title };
+  if (scenario) return { kind: 'scenario', id: scenario.id, href: scenario.href, title: scenario.title };
   return state.assessmentPassed ? { kind: 'sign-off' } : { kind: 'assessment' };
 }
 

@@ -20,7 +20,7 @@ for (const pack of packs) {
     expect(published.routes.refresher.minutes).toBeLessThanOrEqual(15);
 
     await page.goto(`/${pack}/`);
-    await expect(page.locator('main')).toContainText(`Induction about ${published.routes.induction.minutes} minutes`);
+    await expect(page.locator('main')).toContainText(`The induction takes about ${published.routes.induction.minutes} minutes`);
     await expect(page.locator('cc-progress [data-field="left"]')).toHaveText(`about ${published.routes.induction.minutes} minutes`);
   });
 }

@@ -83,6 +83,9 @@ test('the manifest is SCORM 1.2 XML listing every file in the package, and each 
   const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'file' }).parse(readFileSync(join(unpacked, 'imsmanifest.xml'), 'utf8'));
   expect(doc.manifest.metadata.schemaversion).toBe(1.2);
   expect(doc.manifest.organizations.organization.item['adlcp:masteryscore']).toBe(80);
+  // Typical learning time: the induction route's minutes, as the web build publishes them.
+  const route = JSON.parse(readFileSync(join(unpacked, 'wyre', 'route.json'), 'utf8'));
+  expect(doc.manifest.metadata['imsmd:lom']['imsmd:educational']['imsmd:typicallearningtime']['imsmd:datetime']).toBe(`00:${String(route.routes.induction.minutes).padStart(2, '0')}:00`);
   const listed: string[] = doc.manifest.resources.resource.file.map((f: { '@_href': string }) => f['@_href']);
   expect([...listed].sort()).toEqual(files.filter((f) => f !== 'imsmanifest.xml').sort());
   expect(files.some((f) => f.startsWith('ashfield/'))).toBe(false);

@@ -104,7 +104,7 @@ describe('time left and the next step', () => {
 
   it('starts at the whole route and the first lesson', () => {
     expect(minutesLeft(route, none)).toBe(route.minutes);
-    expect(nextStep(route, none)).toEqual({ kind: 'lesson', href: route.lessons[0]!.href, title: route.lessons[0]!.title });
+    expect(nextStep(route, none)).toEqual({ kind: 'lesson', id: route.lessons[0]!.id, href: route.lessons[0]!.href, title: route.lessons[0]!.title });
   });
 
   it('leads from lessons to unanswered checks, scenarios, the assessment and sign-off', () => {

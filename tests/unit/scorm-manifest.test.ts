@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { imsManifest } from '../../src/lib/scorm/manifest.ts';
+import { imsManifest, learningTime } from '../../src/lib/scorm/manifest.ts';
 
 describe('imsmanifest.xml', () => {
   const files = ['index.html', 'wyre/lessons/libel/index.html', '_astro/app.js', 'a & b.css'];
-  const xml = imsManifest({ identifier: 'wyre-November 2017', title: 'Wyre Council: "Social Media" <Policy>', masteryScore: 80, launch: 'index.html', files });
+  const xml = imsManifest({ identifier: 'wyre-November 2017', title: 'Wyre Council: "Social Media" <Policy>', masteryScore: 80, typicalMinutes: 42, launch: 'index.html', files });
 
   it('is well-formed XML for SCORM 1.2', () => {
     const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
@@ -12,6 +12,7 @@ describe('imsmanifest.xml', () => {
     expect(doc.manifest.metadata.schema).toBe('ADL SCORM');
     const item = doc.manifest.organizations.organization.item;
     expect(item['adlcp:masteryscore']).toBe(80);
+    expect(doc.manifest.metadata['imsmd:lom']['imsmd:educational']['imsmd:typicallearningtime']['imsmd:datetime']).toBe('00:42:00');
     expect(doc.manifest.organizations.organization.title).toBe('Wyre Council: "Social Media" <Policy>');
     const resource = doc.manifest.resources.resource;
     expect(resource['@_adlcp:scormtype']).toBe('sco');
@@ -23,5 +24,9 @@ describe('imsmanifest.xml', () => {
     const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'file' }).parse(xml);
     const listed = doc.manifest.resources.resource.file.map((f: { '@_href': string }) => f['@_href']);
     expect(listed.sort()).toEqual([...files].sort());
+  });
+
+  it('writes typical learning time as hh:mm:ss', () => {
+    expect([learningTime(40), learningTime(75), learningTime(0)]).toEqual(['00:40:00', '01:15:00', '00:00:00']);
   });
 });

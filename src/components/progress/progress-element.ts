@@ -108,11 +108,12 @@ class CourseProgress extends HTMLElement {
       set('assessment', state.assessmentPassed ? 'passed' : 'not passed yet');
       const step = nextStep(r, state);
       const next = this.querySelector<HTMLAnchorElement>('[data-field="next"]');
+      const place = (key: string) => this.querySelector('template')?.content.querySelector<HTMLAnchorElement>(`[data-key="${key}"]`)?.getAttribute('href');
       if (next) {
-        const target = step.kind === 'assessment' ? { href: `/${pack}/assessment/`, title: 'the final assessment' }
-          : step.kind === 'sign-off' ? { href: `/sign-off/?pack=${pack}`, title: 'sign the declaration' }
-          : { href: step.href, title: step.kind === 'question' ? `the knowledge check in "${step.title}"` : step.title };
-        next.href = target.href;
+        const target = step.kind === 'assessment' ? { key: 'assessment', title: 'the final assessment' }
+          : step.kind === 'sign-off' ? { key: 'sign-off', title: 'sign the declaration' }
+          : { key: step.id, title: step.kind === 'question' ? `the knowledge check in "${step.title}"` : step.title };
+        next.setAttribute('href', `${place(target.key) ?? next.getAttribute('href')}${step.kind === 'question' ? '#check' : ''}`);
         next.textContent = target.title;
       }
       document.querySelectorAll<HTMLElement>('[data-scenario-status]').forEach((el) => {

@@ -10,7 +10,8 @@ export function rewriteLinks(html: string, file: string, pack: string, exists: (
   const depth = file.split('/').length - 1;
   const up = depth === 0 ? './' : '../'.repeat(depth);
   const mapped = (path: string): string => {
-    if (path === '/' || path === '/index.html') return `/${pack}/`;
+    // The home page and "Your course" (the web build's routes for members) open the course overview.
+    if (path === '/' || path === '/index.html' || path === `/${pack}/me/`) return `/${pack}/`;
     if (path === `/${pack}/assessment/`) return `/scorm/${pack}/assessment/`;
     if (path === '/sign-off/' || path.startsWith('/sign-off/?')) return `/scorm/${pack}/declaration/`;
     return path;

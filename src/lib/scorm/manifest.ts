@@ -1,6 +1,7 @@
 /**
  * `imsmanifest.xml` for a SCORM 1.2 package: one organisation, one item, one SCO resource listing
- * every file in the package, and the mastery score from the pack's pass mark.
+ * every file in the package, the mastery score from the pack's pass mark, and the typical learning
+ * time from the pack's induction route (IMS metadata 1.2.1, inline, as SCORM 1.2 allows).
  */
 
 const escapeXml = (text: string): string =>
@@ -12,10 +13,18 @@ export interface ManifestInput {
   title: string;
   /** The pack's pass mark, 0–100. */
   masteryScore: number;
+  /** Expected minutes for the whole course: the induction route's (`/<pack>/route.json`). */
+  typicalMinutes: number;
   /** The page the LMS opens, relative to the package root. */
   launch: string;
   /** Every file in the package except the manifest, relative, with forward slashes. */
   files: readonly string[];
+}
+
+/** Minutes as IMS metadata's duration, `hh:mm:ss`. */
+export function learningTime(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
 }
 
 export function imsManifest(m: ManifestInput): string {
@@ -24,11 +33,17 @@ export function imsManifest(m: ManifestInput): string {
 <manifest identifier="${escapeXml(id)}" version="1"
   xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+  xmlns:imsmd="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>
+    <imsmd:lom>
+      <imsmd:educational>
+        <imsmd:typicallearningtime><imsmd:datetime>${learningTime(m.typicalMinutes)}</imsmd:datetime></imsmd:typicallearningtime>
+      </imsmd:educational>
+    </imsmd:lom>
   </metadata>
   <organizations default="${escapeXml(id)}-org">
     <organization identifier="${escapeXml(id)}-org">
