@@ -6,7 +6,8 @@
  *   3. Sign-off throughput and latency (p50/p95/p99) at concurrency 1, 16 and 64 (autocannon, a fresh
  *      database), beside the rate of raw durable node:sqlite inserts of a record-sized row.
  *   4. Dashboard list, filter and CSV export with 20,000 members: p50 and p99.
- *   5. Lighthouse (mobile): performance and accessibility, LCP, TBT, CLS for four pages.
+ *   5. Lighthouse (mobile): performance and accessibility, LCP, TBT, CLS for five pages.
+ *   6. Each pack's routes, from the built `/<pack>/route.json`, against the 45- and 15-minute targets.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -195,7 +196,7 @@ section('Lighthouse (mobile)');
   });
   const lessons = readdirSync(join(client, 'wyre', 'lessons'));
   const scenarios = readdirSync(join(client, 'wyre', 'scenarios')).filter((n) => !n.endsWith('.html'));
-  const pages = ['/', `/wyre/lessons/${lessons[0]}/`, `/wyre/scenarios/${scenarios[0]}/`, '/wyre/assessment/'];
+  const pages = ['/', '/wyre/', `/wyre/lessons/${lessons.includes('libel') ? 'libel' : lessons[0]}/`, `/wyre/scenarios/${scenarios[0]}/`, '/wyre/assessment/'];
   const audits = [];
   for (const page of pages) {
     const run = await lighthouse(`${server.base}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
@@ -213,6 +214,22 @@ section('Lighthouse (mobile)');
   }
   chrome.kill();
   results.lighthouse = audits;
+  console.log('Budget: performance 100 and CLS at most 0.02 on every page.');
+  const misses = audits.filter((a) => a.performance < 100 || (a.cls ?? 0) > 0.02).map((a) => a.page);
+  console.log(misses.length ? `Over budget: ${misses.join(', ')}` : 'All within budget.');
+}
+
+section('Routes (from each pack\'s built route.json)');
+{
+  const routes = [];
+  for (const pack of readdirSync(client).filter((name) => { try { return !!readFileSync(join(client, name, 'route.json')); } catch { return false; } })) {
+    const published = JSON.parse(readFileSync(join(client, pack, 'route.json'), 'utf8'));
+    const { induction, refresher } = published.routes;
+    routes.push({ pack, induction: induction.minutes, refresher: refresher.minutes });
+    console.log(`${pack.padEnd(12)} induction ${String(induction.minutes).padStart(3)} min (target 45): ${induction.lessons.length} lessons, ${induction.questions.length} questions, ${induction.scenarios.length} scenarios, ${induction.assessmentQuestions} assessment questions`);
+    console.log(`${''.padEnd(12)} refresher ${String(refresher.minutes).padStart(3)} min (target 15) with no changed lesson, ${refresher.scenarios.length} scenarios`);
+  }
+  results.routes = routes;
 }
 
 await stopServer(server);
