@@ -155,3 +155,13 @@ export function summarise(p: Progress): ProgressSummary {
     asked: checks.length + tallies.reduce((n, t) => n + t.asked, 0),
   };
 }
+
+/** The progress indicator's figures, as shown: the page renders them for no progress, the element keeps them current. */
+export function progressLines(s: ProgressSummary, totals: { lessons: number; questions: number; scenarios: number }): Record<'lessons' | 'questions' | 'scenarios' | 'score', string> {
+  return {
+    lessons: `${s.lessonsRead} of ${totals.lessons}`,
+    questions: `${s.questionsAnswered} of ${totals.questions} answered`,
+    scenarios: `${s.scenariosDone} of ${totals.scenarios} done`,
+    score: s.asked ? `${s.correct} of ${s.asked} right (${Math.round((100 * s.correct) / s.asked)}%)` : 'nothing answered yet',
+  };
+}

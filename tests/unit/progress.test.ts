@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answerCheck, clearCheck, decide, emptyProgress, parseProgress, pickReply, restartScenario, summarise, visitLesson, PROGRESS_VERSION,
+  answerCheck, clearCheck, decide, emptyProgress, parseProgress, pickReply, progressLines, restartScenario, summarise, visitLesson, PROGRESS_VERSION,
 } from '../../src/lib/progress.ts';
 import { fitsScenario, scenarioTally } from '../../src/lib/scoring.ts';
 
@@ -72,6 +72,20 @@ describe('summarise', () => {
       lessonsRead: 1, questionsAnswered: 2, scenariosDone: 1,
       // checks: 1 of 2; decisions: 1 of 2; reply: 1 of 1
       correct: 3, asked: 5,
+    });
+  });
+});
+
+describe('progressLines', () => {
+  const totals = { lessons: 16, questions: 30, scenarios: 14 };
+  it('shows the figures for no progress (as the page renders them before its script runs)', () => {
+    expect(progressLines(summarise(emptyProgress('wyre')), totals)).toEqual({
+      lessons: '0 of 16', questions: '0 of 30 answered', scenarios: '0 of 14 done', score: 'nothing answered yet',
+    });
+  });
+  it('shows progress so far, with the score as a percentage', () => {
+    expect(progressLines(summarise(valid()), totals)).toEqual({
+      lessons: '1 of 16', questions: '2 of 30 answered', scenarios: '1 of 14 done', score: '3 of 5 right (60%)',
     });
   });
 });

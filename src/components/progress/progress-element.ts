@@ -3,7 +3,7 @@
  * pages without a quiz stay within 3 KB of JavaScript. Reads the same stored progress the quiz
  * islands write, records a lesson visit, fills in scenario statuses, and offers "start again".
  */
-import { CHANGE_EVENT, parseProgress, storageKey, summarise, visitLesson, type ChangeDetail } from '../../lib/progress.ts';
+import { CHANGE_EVENT, parseProgress, progressLines, storageKey, summarise, visitLesson, type ChangeDetail } from '../../lib/progress.ts';
 import { scenarioTally } from '../../lib/scoring.ts';
 
 function read(key: string): string | null {
@@ -45,12 +45,9 @@ class CourseProgress extends HTMLElement {
 
     const render = () => {
       const progress = parseProgress(read(key), pack);
-      const s = summarise(progress);
       const d = this.dataset;
-      set('lessons', `${s.lessonsRead} of ${d.lessons}`);
-      set('questions', `${s.questionsAnswered} of ${d.questions} answered`);
-      set('scenarios', `${s.scenariosDone} of ${d.scenarios} done`);
-      set('score', s.asked ? `${s.correct} of ${s.asked} right (${Math.round((100 * s.correct) / s.asked)}%)` : 'nothing answered yet');
+      const lines = progressLines(summarise(progress), { lessons: Number(d.lessons), questions: Number(d.questions), scenarios: Number(d.scenarios) });
+      for (const [name, text] of Object.entries(lines)) set(name, text);
       document.querySelectorAll<HTMLElement>('[data-scenario-status]').forEach((el) => {
         const record = progress.scenarios[el.dataset.scenarioStatus ?? ''];
         const tally = record && scenarioTally(record);
@@ -74,7 +71,6 @@ class CourseProgress extends HTMLElement {
     });
     addEventListener(CHANGE_EVENT, render);
     addEventListener('storage', render);
-    this.hidden = false;
     render();
     report();
   }
