@@ -52,6 +52,14 @@ export async function answerCheckByKeyboard(page: Page, question: Question, inde
   await page.keyboard.press('Enter');
 }
 
+/** Answers a knowledge-check question with the mouse, choosing `indexes`, and waits for its feedback. */
+export async function answerCheck(page: Page, question: Question, indexes: number[]): Promise<void> {
+  const form = page.locator(`#kc-${question.id}`);
+  for (const i of indexes) await form.locator('input').nth(i).check();
+  await form.getByRole('button', { name: 'Check answer' }).click();
+  await expect(form.locator('.cc-feedback')).toBeFocused();
+}
+
 /** The options of a question that are right, and a wrong answer (every wrong option for multiple choice). */
 export function answersOf(question: Question): { right: number[]; wrong: number[] } {
   const right = question.options.flatMap((o, i) => (o.correct ? [i] : []));
