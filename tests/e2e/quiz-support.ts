@@ -53,7 +53,7 @@ export async function answerCheckByKeyboard(page: Page, question: Question, inde
 }
 
 /** Answers a knowledge-check question with the mouse, choosing `indexes`, and waits for its feedback. */
-export async function answerCheck(page: Page, question: Question, indexes: number[]): Promise<void> {
+export async function answerCheck(page: Page | Frame, question: Question, indexes: number[]): Promise<void> {
   const form = page.locator(`#kc-${question.id}`);
   for (const i of indexes) await form.locator('input').nth(i).check();
   await form.getByRole('button', { name: 'Check answer' }).click();
