@@ -91,7 +91,7 @@ test('the manifest is SCORM 1.2 XML listing every file in the package, and each 
 test('a learner completes the course in the LMS: passed, the score shown, suspend_data within 4,096; a new session resumes', async ({ page, browser }) => {
   test.setTimeout(240_000);
   await page.goto(`${base}/lms/`);
-  let frame = await course(page);
+  const frame = await course(page);
   await expect(frame.locator('h1')).toContainText('Wyre');
   expect(await api(page, 'cmi.core.lesson_status')).toBe('incomplete');
 
@@ -110,7 +110,8 @@ test('a learner completes the course in the LMS: passed, the score shown, suspen
   // The overview's "final assessment" link leads to the package's own assessment page.
   await frame.goto(pkg('wyre/index.html'));
   await frame.getByRole('link', { name: 'final assessment' }).click();
-  frame = await course(page);
+  // The same frame, once it is there (looking the frame up by address raced the navigation).
+  await frame.waitForURL(`${base}/package/scorm/${pack}/assessment/**`);
   await answerAssessment(frame, pack, true);
   const shown = await frame.locator('[data-score]').getAttribute('data-score');
   await expect.poll(() => api(page, 'cmi.core.lesson_status')).toBe('passed');
