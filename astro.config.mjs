@@ -5,16 +5,32 @@ import svelte from '@astrojs/svelte';
 import node from '@astrojs/node';
 
 /**
- * No module-preload helper in the browser build. Astro switches it on; it adds about 0.8 KB gzip
- * to every lesson page (whose knowledge check loads its code later, once scrolled to), and quiz
- * pages have a 20 KB JavaScript budget. Set per environment, as Vite resolves build options so.
+ * No module-preload helper in the browser build. Astro switches module preload on; it adds about
+ * 0.8 KB gzip to every lesson page (whose knowledge check loads its code later, once scrolled to),
+ * and quiz pages have a 20 KB JavaScript budget. Set per environment, as Vite resolves build
+ * options so. With preload off, Vite still wraps each dynamic `import()` in its preload helper (as
+ * large again), only to load the imported chunk's CSS: no dynamically imported chunk here has CSS
+ * (the build fails if one does), so a helper that just imports does the same.
  */
 /** @returns {import('vite').Plugin} */
 function noModulePreload() {
+  const helper = '\0vite/preload-helper.js';
   return {
     name: 'course:no-module-preload',
+    enforce: 'pre',
     configEnvironment(/** @type {string} */ name) {
       if (name === 'client') return { build: { modulePreload: false } };
+    },
+    load(id) {
+      if (id === helper && this.environment.name === 'client') return 'export const __vitePreload = (load) => load();';
+    },
+    generateBundle(_options, bundle) {
+      if (this.environment.name !== 'client') return;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.isDynamicEntry && (chunk.viteMetadata?.importedCss.size ?? 0) > 0) {
+          this.error(`${chunk.fileName} is imported dynamically and has CSS, which the trimmed preload helper (astro.config.mjs) does not load`);
+        }
+      }
     },
   };
 }

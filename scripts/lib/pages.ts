@@ -22,13 +22,13 @@ export function builtPages(dir: string = client): string[] {
 const read = (url: string): string => readFileSync(join(client, url), 'utf8');
 const gzip = (text: string): number => gzipSync(text, { level: 9 }).length;
 
-/** JavaScript a page loads, gzip (each file on its own, as sent), and whether it has a quiz island. */
+/** JavaScript a page loads, gzip (each file on its own, as sent), and whether it has a quiz (an island or a knowledge check). */
 export function pageJavaScript(path: string): { bytes: number; files: string[]; quiz: boolean } {
   const html = read(`${path}index.html`);
   const { inline, modules } = pageScripts(html);
   const files = moduleClosure(modules, read);
   const bytes = inline.reduce((n, s) => n + gzip(s), 0) + files.reduce((n, f) => n + gzip(read(f)), 0);
-  return { bytes, files, quiz: html.includes('data-island=') };
+  return { bytes, files, quiz: /\bdata-(island|quiz)=/.test(html) };
 }
 
 /** The budgets in design.md: 20 KB gzip on pages with a quiz, 3 KB on the rest. */

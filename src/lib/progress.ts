@@ -150,27 +150,3 @@ export function mergeProgress(local: Progress, other: Progress): Progress {
     scenarios,
   };
 }
-
-export interface ProgressSummary {
-  lessonsRead: number;
-  questionsAnswered: number;
-  scenariosDone: number;
-  /** Correct decisions, replies and answers so far. */
-  correct: number;
-  /** Decisions, replies and answers so far. */
-  asked: number;
-}
-
-/** Totals for the progress indicator. */
-export function summarise(p: Progress): ProgressSummary {
-  const checks = Object.values(p.checks);
-  const scenarios = Object.values(p.scenarios);
-  const tallies = scenarios.map(scenarioTally);
-  return {
-    lessonsRead: p.lessons.length,
-    questionsAnswered: checks.length,
-    scenariosDone: scenarios.filter((s) => s.done).length,
-    correct: checks.filter((c) => c.correct).length + tallies.reduce((n, t) => n + t.correct, 0),
-    asked: checks.length + tallies.reduce((n, t) => n + t.asked, 0),
-  };
-}

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, lessonPages } from './support.ts';
-import { playScenario, scenarioUrl, scenariosOf, stored } from './quiz-support.ts';
+import { answerCheck, answersOf, checksOf, lessonUrl, playScenario, scenarioUrl, scenariosOf, stored } from './quiz-support.ts';
 import { answerAssessment, bankOf } from './server-support.ts';
 
 const pack = 'wyre';
@@ -26,9 +26,12 @@ test('wyre: lessons, scenarios, a failed then a passed assessment, sign-off, cer
   await expect(page.locator('[data-item="lessons"]')).toContainText('Lessons: 0 of');
   await expectNoAxeViolations(page);
 
+  // Every lesson, answering its required knowledge-check questions rightly (sign-off needs them).
+  const checks = new Map(checksOf(pack).map((c) => [lessonUrl(c.lesson), c.questions]));
   for (const lesson of lessonPages().filter((p) => p.startsWith(`/${pack}/`))) {
     await page.goto(lesson);
     await expect(page.locator('cc-progress')).toContainText(/read/);
+    for (const question of checks.get(lesson)!.filter((q) => !q.practice)) await answerCheck(page, question, answersOf(question).right);
   }
 
   for (const scenario of scenariosOf(pack)) {

@@ -9,7 +9,7 @@ test('a lesson\'s text needs no script: the only scripts are the progress indica
   for (const path of lessons) {
     const html = await (await request.get(path)).text();
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
-    // Module scripts (the two above, bundled) and the knowledge check's props as JSON data.
+    // Module scripts (the two above, bundled) and the knowledge check's answers and feedback as JSON data.
     expect(scripts.every((attrs) => /type="(module|application\/json)"/.test(attrs)), path).toBe(true);
   }
 });
@@ -24,18 +24,21 @@ test('every lesson reads correctly with JavaScript disabled', async ({ browser }
     await expect(page.getByText(/^Source: /), path).toBeVisible();
     await expect(page.getByRole('heading', { name: 'In one line' }), path).toBeVisible();
     expect((await page.getByRole('main').innerText()).length, path).toBeGreaterThan(1500);
+    // The knowledge check's controls are in the page too (checking answers needs the script).
+    await expect(page.getByRole('heading', { name: 'Check your understanding' }), path).toBeVisible();
+    await expect(page.locator('#check input').first(), path).toBeVisible();
   }
   await context.close();
 });
 
 /**
- * Scrolls to the knowledge check and waits for it to mount, as a reader going to the links at the
- * foot of the page would, so the layout is still when a link is clicked.
+ * Scrolls to the knowledge check and waits for its script, as a reader going to the links at the
+ * foot of the page would, so nothing is still loading when a link is clicked.
  */
 async function settle(page: Page): Promise<void> {
-  const island = page.locator('[data-island="knowledge-check"]');
-  await island.scrollIntoViewIfNeeded();
-  await expect(island).toHaveAttribute('data-ready', '');
+  const check = page.locator('#check');
+  await check.scrollIntoViewIfNeeded();
+  await expect(check).toHaveAttribute('data-ready', '');
 }
 
 /** Follows the link named `link` from page to page until there is none; returns the headings read. */

@@ -1,7 +1,9 @@
-/** Quiz data as e2e fixtures, and keyboard-only helpers for driving the islands. */
+/** Quiz data as e2e fixtures, and keyboard-only helpers for driving the knowledge checks and scenarios. */
 import { join } from 'node:path';
 import { expect, type Frame, type Page } from '@playwright/test';
+import { PARTS } from '../../src/lib/course.ts';
 import { loadChecks, loadFlowchart, loadScenarios, type ScenarioEntry } from '../../src/lib/load.ts';
+import type { Question } from '../../src/schemas/check.ts';
 import { stableShuffle, stripOrderPrefix } from '../../src/lib/order.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -11,6 +13,11 @@ export const scenariosOf = (pack: string) => loadScenarios(root, pack, graph);
 export const checksOf = (pack: string) => loadChecks(root, pack);
 export const scenarioUrl = (s: ScenarioEntry) => `/${s.pack}/scenarios/${stripOrderPrefix(s.id)}/`;
 export const replyOrder = (s: ScenarioEntry) => stableShuffle(s.data.replies?.length ?? 0, `${s.pack}/${s.id}`);
+/** A lesson's address from its ID: `wyre/modules/04-libel` → `/wyre/lessons/libel/`. */
+export const lessonUrl = (lesson: string) => {
+  const [pack, folder, name] = lesson.split('/') as [string, string, string];
+  return `/${pack}/${Object.values(PARTS).find((p) => p.folder === folder)!.path}/${stripOrderPrefix(name)}/`;
+};
 
 /** Presses Tab until the focused element matches `selector` (at most 15 presses). */
 export async function tabTo(page: Page, selector: string): Promise<void> {
@@ -25,6 +32,57 @@ export async function tabTo(page: Page, selector: string): Promise<void> {
 export async function chooseRadio(page: Page, index: number): Promise<void> {
   if (index === 0) await page.keyboard.press('Space');
   for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+}
+
+/**
+ * Answers a knowledge-check question by keyboard: focuses its first option, chooses `indexes`
+ * (arrow keys for radios, Space on each checkbox), then Tabs to "Check answer" and presses Enter.
+ */
+export async function answerCheckByKeyboard(page: Page, question: Question, indexes: number[]): Promise<void> {
+  const form = `#kc-${question.id}`;
+  await page.locator(`${form} input`).first().focus();
+  if (question.type === 'single') await chooseRadio(page, indexes[0]!);
+  else {
+    for (let i = 0; i < question.options.length; i++) {
+      if (indexes.includes(i)) await page.keyboard.press('Space');
+      if (i < question.options.length - 1) await page.keyboard.press('Tab');
+    }
+  }
+  await tabTo(page, `${form} button[type=submit]`);
+  await page.keyboard.press('Enter');
+}
+
+/** Answers a knowledge-check question with the mouse, choosing `indexes`, and waits for its feedback. */
+export async function answerCheck(page: Page | Frame, question: Question, indexes: number[]): Promise<void> {
+  const form = page.locator(`#kc-${question.id}`);
+  for (const i of indexes) await form.locator('input').nth(i).check();
+  await form.getByRole('button', { name: 'Check answer' }).click();
+  await expect(form.locator('.cc-feedback')).toBeFocused();
+}
+
+/** The options of a question that are right, and a wrong answer (every wrong option for multiple choice). */
+export function answersOf(question: Question): { right: number[]; wrong: number[] } {
+  const right = question.options.flatMap((o, i) => (o.correct ? [i] : []));
+  const wrong = question.options.flatMap((o, i) => (o.correct ? [] : [i]));
+  return { right, wrong: question.type === 'single' ? wrong.slice(0, 1) : wrong };
+}
+
+/**
+ * Cumulative layout shift so far (shifts not caused by recent input), from every `layout-shift`
+ * entry since the page started loading (buffered), as Lighthouse and CrUX count it for a session.
+ */
+export async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => {
+    let total = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) total += entry.value;
+      }
+    });
+    observer.observe({ type: 'layout-shift', buffered: true });
+    // Buffered entries arrive in the observer's first callback; there is none when nothing shifted.
+    setTimeout(() => { observer.disconnect(); resolve(total); }, 500);
+  }));
 }
 
 /** Stored progress for a pack, as the islands wrote it. */

@@ -12,7 +12,7 @@ import { expect, test, type Frame, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import AxeBuilder from '@axe-core/playwright';
-import { playScenario, scenariosOf } from './quiz-support.ts';
+import { answerCheck, answersOf, checksOf, lessonUrl, playScenario, scenariosOf } from './quiz-support.ts';
 import { answerAssessment } from './server-support.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -94,14 +94,17 @@ test('the manifest is SCORM 1.2 XML listing every file in the package, and each 
 test('a learner completes the course in the LMS: passed, the score shown, suspend_data within 4,096; a new session resumes', async ({ page, browser }) => {
   test.setTimeout(240_000);
   await page.goto(`${base}/lms/`);
-  let frame = await course(page);
+  const frame = await course(page);
   await expect(frame.locator('h1')).toContainText('Wyre');
   expect(await api(page, 'cmi.core.lesson_status')).toBe('incomplete');
 
   const lessons = files.filter((f) => /^wyre\/(lessons|examples)\/[^/]+\/index\.html$/.test(f));
+  // Every lesson, answering its required knowledge-check questions rightly (signing needs them).
+  const checks = new Map(checksOf(pack).map((c) => [`${lessonUrl(c.lesson).slice(1)}index.html`, c.questions]));
   for (const lesson of lessons) {
     await frame.goto(pkg(lesson));
     await expect(frame.locator('cc-progress')).toContainText('read');
+    for (const question of checks.get(lesson)!.filter((q) => !q.practice)) await answerCheck(frame, question, answersOf(question).right);
   }
   for (const scenario of scenariosOf(pack)) {
     await frame.goto(pkg(`wyre/scenarios/${scenario.id.replace(/^\d+-/, '')}/index.html`));
@@ -110,7 +113,8 @@ test('a learner completes the course in the LMS: passed, the score shown, suspen
   // The overview's "final assessment" link leads to the package's own assessment page.
   await frame.goto(pkg('wyre/index.html'));
   await frame.getByRole('link', { name: 'final assessment' }).click();
-  frame = await course(page);
+  // The same frame, once it is there (looking the frame up by address raced the navigation).
+  await frame.waitForURL(`${base}/package/scorm/${pack}/assessment/**`);
   await answerAssessment(frame, pack, true);
   const shown = await frame.locator('[data-score]').getAttribute('data-score');
   await expect.poll(() => api(page, 'cmi.core.lesson_status')).toBe('passed');

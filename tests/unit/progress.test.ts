@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answerCheck, clearCheck, decide, emptyProgress, mergeProgress, parseProgress, pickReply, restartScenario, summarise, visitLesson, PROGRESS_VERSION,
+  answerCheck, clearCheck, decide, emptyProgress, mergeProgress, parseProgress, pickReply, restartScenario, visitLesson, PROGRESS_VERSION,
 } from '../../src/lib/progress.ts';
 import { fitsScenario, scenarioTally } from '../../src/lib/scoring.ts';
 
@@ -63,16 +63,6 @@ describe('scenarioTally', () => {
     const p = decide(emptyProgress('wyre'), 's', { node: 'q-unlawful', answer: 'no', correct: false }, 2, true);
     expect(scenarioTally(p.scenarios.s!)).toEqual({ correct: 0, asked: 1 });
     expect(scenarioTally(valid().scenarios['01-thanks']!)).toEqual({ correct: 2, asked: 3 });
-  });
-});
-
-describe('summarise', () => {
-  it('counts lessons, answers, scenarios and the score so far', () => {
-    expect(summarise(valid())).toEqual({
-      lessonsRead: 1, questionsAnswered: 2, scenariosDone: 1,
-      // checks: 1 of 2; decisions: 1 of 2; reply: 1 of 1
-      correct: 3, asked: 5,
-    });
   });
 });
 
