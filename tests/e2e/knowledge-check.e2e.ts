@@ -99,7 +99,7 @@ test('answered wrongly by keyboard: explained with focus on the feedback, record
   const progress = await stored(page, 'wyre');
   expect(progress.checks[first.id]).toEqual({ selected: wrong, correct: false });
   expect(progress.lessons).toEqual([check.lesson]);
-  await expect(page.locator('[data-field="score"]')).toHaveText('0 of 1 right (0%)');
+  await expect(page.locator('cc-progress [data-field="questions"]')).toHaveText(/^1 of \d+$/);
 
   // Read-only, with the chosen option marked; restored as it was after a reload.
   const form = page.locator(`#kc-${first.id}`);
@@ -120,7 +120,7 @@ test('answered wrongly by keyboard: explained with focus on the feedback, record
   expect((await stored(page, 'wyre')).checks[first.id]).toBeUndefined();
 });
 
-test('answered rightly by keyboard: "Correct", recorded, and the lesson counts as read', async ({ page }) => {
+test('answered rightly by keyboard: "Correct", recorded; a required question (not a practice one) counts the lesson as read', async ({ page }) => {
   const question = second ?? first;
   await page.goto(url);
   await ready(page);
@@ -133,11 +133,15 @@ test('answered rightly by keyboard: "Correct", recorded, and the lesson counts a
   for (const i of right) await expect(feedback).toContainText(question.options[i]!.feedback);
   const progress = await stored(page, 'wyre');
   expect(progress.checks[question.id]).toEqual({ selected: right, correct: true });
-  expect(progress.lessons).toEqual([check.lesson]);
+  expect(progress.lessons).toEqual(question.practice ? [] : [check.lesson]);
 });
 
-test('the progress indicator counts lesson visits, and "start again" clears the check too', async ({ page }) => {
+test('the progress indicator counts a lesson read when its end is reached, and "start again" clears the check too', async ({ page }) => {
   await page.goto('/wyre/lessons/purpose/');
+  const progressThere = page.locator('cc-progress [data-field="lessons"]');
+  await expect(progressThere).toHaveText(/^0 of \d+$/);
+  await page.locator('[data-lesson-end]').scrollIntoViewIfNeeded();
+  await expect(progressThere).toHaveText(/^1 of \d+$/);
   await page.goto(url);
   await ready(page);
   await answerCheckByKeyboard(page, first, answersOf(first).right);
