@@ -1,33 +1,38 @@
-/** axe on every quiz page in its initial state, after a wrong answer, and in its summary state. */
-import { expect, test, type Page } from '@playwright/test';
+/**
+ * axe on every quiz: each scenario with its opening checks, after a wrong answer, part-way (at the
+ * flowchart's first question after the checks), choosing a reply, and at the summary; each lesson's
+ * knowledge check mounted, after a wrong answer, and answered.
+ */
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, lessonPages } from './support.ts';
-import { packs, scenarioUrl, scenariosOf } from './quiz-support.ts';
+import { bestReplyButton, decisionAt, graph, packs, scenarioUrl, scenariosOf } from './quiz-support.ts';
 
-async function answerScenario(page: Page, answer: 'yes' | 'no'): Promise<void> {
-  await page.locator('.cc-question input[value="' + answer + '"]').check();
-  await page.getByRole('button', { name: 'Answer' }).click();
-  await page.locator('.cc-feedback button').click();
-}
+const label = (a: 'yes' | 'no') => (a === 'yes' ? 'Yes' : 'No');
 
 for (const pack of packs) {
   for (const scenario of scenariosOf(pack)) {
-    test(`${scenarioUrl(scenario)}: axe at the start, after a wrong answer, and at the summary`, async ({ page }) => {
+    test(`${scenarioUrl(scenario)}: axe at the opening checks, after a wrong answer, part-way, at the replies and at the summary`, async ({ page }) => {
       await page.goto(scenarioUrl(scenario));
       await expect(page.locator('[data-island][data-ready]')).toHaveCount(1);
       await expectNoAxeViolations(page);
 
-      const [first, ...rest] = scenario.data.path;
-      await page.locator(`.cc-question input[value="${first!.answer === 'yes' ? 'no' : 'yes'}"]`).check();
-      await page.getByRole('button', { name: 'Answer' }).click();
-      await expect(page.locator('.cc-feedback h3')).toHaveText(/^Not quite/);
-      await expectNoAxeViolations(page);
-      await page.locator('.cc-feedback button').click();
-
-      for (const step of rest) await answerScenario(page, step.answer);
-      if (scenario.data.replies) {
-        await page.locator('.cc-question input[type=radio]').first().check();
-        await page.getByRole('button', { name: 'Choose this reply' }).click();
-        await page.locator('.cc-feedback button').click();
+      const { path, replies } = scenario.data;
+      const opening = path.findIndex((s) => (graph.byId.get(s.node) as { stage?: string }).stage !== 'first');
+      for (const [i, step] of path.entries()) {
+        const wrong = i === 0;
+        await decisionAt(page, step.node).getByRole('button', { name: label(wrong ? (step.answer === 'yes' ? 'no' : 'yes') : step.answer) }).click();
+        await expect(decisionAt(page, step.node).locator('h4')).toHaveText(wrong ? /^Not quite/ : /^Right/);
+        if (wrong) await expectNoAxeViolations(page);
+        // Part-way: at the first of the flowchart's own questions, after the opening checks.
+        if (i + 1 === opening) {
+          await expect(page.locator('.cc-trunk .cc-decision')).toHaveCount(1);
+          await expectNoAxeViolations(page);
+        }
+      }
+      if (replies) {
+        await expect(page.locator('.cc-replies__list')).toBeVisible();
+        await expectNoAxeViolations(page);
+        await bestReplyButton(page, scenario).click();
       }
       await expect(page.locator('.cc-player h3', { hasText: 'Summary' })).toBeVisible();
       await expectNoAxeViolations(page);

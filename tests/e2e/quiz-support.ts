@@ -90,31 +90,40 @@ export async function stored(page: Page, pack: string): Promise<any> {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), `cc-progress:${pack}`);
 }
 
-/** Answers the scenario's current question by keyboard, then moves on from the feedback. */
-export async function answerByKeyboard(page: Page, answer: 'yes' | 'no', expectRight: boolean): Promise<void> {
-  await expect(page.locator('legend[tabindex="-1"]')).toBeFocused();
-  await tabTo(page, 'input[type=radio]');
-  await chooseRadio(page, answer === 'yes' ? 0 : 1);
-  await tabTo(page, 'button[type=submit]');
+/** The scenario player's question at a flowchart node (a node comes once on a path). */
+export const decisionAt = (where: Page | Frame, node: string) => where.locator(`.cc-decision[data-node="${node}"]`);
+
+/**
+ * Answers the scenario's next question by keyboard with one press of Enter. Focus must be just
+ * before it (on the player's heading, or on the feedback just given): its Yes button is the next
+ * Tab stop, No the one after. Checks that focus then moves to the answer's feedback heading.
+ */
+export async function answerByKeyboard(page: Page, node: string, answer: 'yes' | 'no', expectRight: boolean): Promise<void> {
+  const decision = decisionAt(page, node);
+  await page.keyboard.press('Tab');
+  await expect(decision.getByRole('button', { name: 'Yes' })).toBeFocused();
+  if (answer === 'no') {
+    await page.keyboard.press('Tab');
+    await expect(decision.getByRole('button', { name: 'No' })).toBeFocused();
+  }
   await page.keyboard.press('Enter');
-  const heading = page.locator('.cc-feedback h3');
+  const heading = decision.locator('h4');
   await expect(heading).toBeFocused();
   await expect(heading).toHaveText(expectRight ? /^Right/ : /^Not quite/);
 }
 
-/** Plays a scenario to its summary with the mouse, answering every question and picking the best reply. */
+/** The button that picks the best drafted reply, as the player orders them. */
+export function bestReplyButton(where: Page | Frame, scenario: ScenarioEntry) {
+  const best = scenario.data.replies!.findIndex((r) => r.breaks.length === 0);
+  return where.locator('.cc-player').getByRole('button', { name: `Choose reply ${replyOrder(scenario).indexOf(best) + 1}` });
+}
+
+/** Plays a scenario to its summary with the mouse: one click per question, and one for the best reply. */
 export async function playScenario(where: Page | Frame, scenario: ScenarioEntry): Promise<void> {
-  const player = where.locator('.cc-player');
   for (const step of scenario.data.path) {
-    await player.locator('input[type=radio]').nth(step.answer === 'yes' ? 0 : 1).check();
-    await player.locator('button[type=submit]').click();
-    await player.locator('.cc-feedback button').click();
+    await decisionAt(where, step.node).getByRole('button', { name: step.answer === 'yes' ? 'Yes' : 'No' }).click();
+    await expect(decisionAt(where, step.node).locator('h4')).toHaveText(/^Right/);
   }
-  if (scenario.data.replies) {
-    const best = scenario.data.replies.findIndex((r) => r.breaks.length === 0);
-    await player.locator('input[type=radio]').nth(replyOrder(scenario).indexOf(best)).check();
-    await player.locator('button[type=submit]').click();
-    await player.locator('.cc-feedback button').click();
-  }
-  await expect(player.locator('h3', { hasText: 'Summary' })).toBeVisible();
+  if (scenario.data.replies) await bestReplyButton(where, scenario).click();
+  await expect(where.locator('.cc-player h3', { hasText: 'Summary' })).toBeVisible();
 }

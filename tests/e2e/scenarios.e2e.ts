@@ -1,68 +1,145 @@
 /**
- * The scenario player, driven by keyboard only: one scenario of every outcome type in each pack,
- * each with a deliberately wrong answer, checking the recorded decisions, the score, and that a
- * reload in the middle resumes where the learner was.
+ * The scenario player: one scenario of every outcome type in each pack played by keyboard only,
+ * with deliberately wrong answers, a reload part-way and a reply that is not the best, checking the
+ * recorded decisions against the server's scoring; one press or click per decision; the opening
+ * checks on one panel; and where the summary leads.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { scoreScenario } from '../../src/lib/scoring.ts';
-import { answerByKeyboard, chooseRadio, graph, packs, replyOrder, scenarioUrl, scenariosOf, stored, tabTo } from './quiz-support.ts';
+import { stripOrderPrefix } from '../../src/lib/order.ts';
+import { answerByKeyboard, bestReplyButton, decisionAt, graph, packs, replyOrder, scenarioUrl, scenariosOf, stored } from './quiz-support.ts';
 
 const outcomes = graph.nodes.filter((n) => n.kind === 'outcome').map((n) => n.id);
+const stageOf = (node: string) => (graph.byId.get(node) as { stage?: string } | undefined)?.stage;
+const flip = (a: 'yes' | 'no') => (a === 'yes' ? 'no' : 'yes');
+
+/** Counts the learner's own clicks and key presses on the page (not the test's focus() calls). */
+async function countActions(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { actions: number };
+    w.actions = 0;
+    addEventListener('click', (e) => { if (e.isTrusted) w.actions++; }, true);
+  });
+}
 
 for (const pack of packs) {
   const scenarios = scenariosOf(pack);
   for (const outcome of outcomes) {
     const scenario = scenarios.find((s) => s.data.outcome === outcome)!;
-    test(`${pack}: "${outcome}" scenario by keyboard, with a wrong answer and a reload`, async ({ page }) => {
+    test(`${pack}: "${outcome}" scenario by keyboard, with wrong answers and a reload`, async ({ page }) => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(scenarioUrl(scenario));
+      await expect(page.locator('[data-island][data-ready]')).toHaveCount(1);
       const { path, replies } = scenario.data;
-      // Answer the last question wrongly; the learner is still taken along the canonical path.
-      const wrongAt = path.length - 1;
-      const given = path.map((step, i) => ({ node: step.node, answer: i === wrongAt ? (step.answer === 'yes' ? 'no' : 'yes') : step.answer } as const));
-      await page.locator('legend[tabindex="-1"]').focus();
+      // Wrong at the first and the last question; the learner is still taken along the canonical path.
+      const wrong = new Set([0, path.length - 1]);
+      const given = path.map((step, i) => ({ node: step.node, answer: wrong.has(i) ? flip(step.answer) : step.answer }));
+      await page.locator('.cc-player h2').focus();
       for (const [i, step] of given.entries()) {
-        await answerByKeyboard(page, step.answer, i !== wrongAt);
-        if (i === wrongAt) await expect(page.locator('.cc-feedback')).toContainText(path[i]!.source);
+        await answerByKeyboard(page, step.node, step.answer, !wrong.has(i));
+        if (wrong.has(i)) await expect(decisionAt(page, step.node)).toContainText(path[i]!.source);
         if (i === 0 && path.length > 1) {
+          // A reload resumes at the next unanswered question, with the answer given so far shown.
           await page.reload();
-          await expect(page.locator('legend')).toContainText(`Question 2 of ${path.length}`);
-          await page.locator('legend[tabindex="-1"]').focus();
-          continue;
+          await expect(decisionAt(page, step.node).locator('h4')).toHaveText(/^Not quite/);
+          await expect(page.locator('.cc-decision[data-next]')).toHaveAttribute('data-node', path[1]!.node);
+          await page.locator('.cc-player h2').focus();
         }
-        await tabTo(page, '.cc-feedback button');
-        await page.keyboard.press('Enter');
       }
       let reply: number | undefined;
       if (replies) {
         // Pick a reply that is not the best, to see its checks named.
         reply = replies.findIndex((r) => r.breaks.length > 0);
-        await expect(page.locator('.cc-outcome h3')).toBeFocused();
-        await tabTo(page, 'input[type=radio]');
-        await chooseRadio(page, replyOrder(scenario).indexOf(reply));
-        await tabTo(page, 'button[type=submit]');
+        await page.keyboard.press('Tab');
+        for (let i = 0; i < replyOrder(scenario).indexOf(reply); i++) await page.keyboard.press('Tab');
+        await expect(page.locator(':focus')).toHaveText(`Choose reply ${replyOrder(scenario).indexOf(reply) + 1}`);
         await page.keyboard.press('Enter');
-        await expect(page.locator('.cc-feedback h3')).toHaveText('Not the best reply');
-        await expect(page.locator('.cc-feedback')).toContainText('It breaks:');
-        await tabTo(page, '.cc-feedback button');
-        await page.keyboard.press('Enter');
+        const heading = page.locator('.cc-replies h4');
+        await expect(heading).toBeFocused();
+        await expect(heading).toHaveText('Not the best reply');
+        await expect(page.locator('.cc-replies')).toContainText('It breaks:');
       }
       const expected = scoreScenario(scenario.data, { answers: given, reply });
-      const summary = page.locator('.cc-player h3', { hasText: 'Summary' });
-      await expect(summary).toBeFocused();
-      await expect(summary).toHaveText(`Summary: ${expected.correct} of ${expected.total} right`);
+      await expect(page.locator('.cc-player h3', { hasText: 'Summary' })).toHaveText(`Summary: ${expected.correct} of ${expected.total} right`);
       await expect(page.locator('.cc-summary__table tbody tr')).toHaveCount(path.length);
+      await expect(page.locator('.cc-summary__row--wrong')).toHaveCount(wrong.size);
       await expect(page.locator('.cc-player')).toContainText(`Outcome: ${(graph.byId.get(outcome) as { label: string }).label}.`);
 
+      // Stored exactly as before, and the server's re-scoring of what was stored agrees.
       const record = (await stored(page, pack)).scenarios[scenario.id];
       expect(record.answers).toEqual(expected.decisions);
       expect(record.done).toBe(true);
       expect(record.reply).toBe(reply);
+      const rescored = scoreScenario(scenario.data, { answers: record.answers.map(({ node, answer }: { node: string; answer: 'yes' | 'no' }) => ({ node, answer })), reply: record.reply });
+      expect(rescored.correct).toBe(expected.correct);
+      expect(rescored.decisions.map((d) => d.correct)).toEqual(record.answers.map((a: { correct: boolean }) => a.correct));
       expect(errors).toEqual([]);
     });
   }
 }
+
+test('each decision and the reply take one click; the opening checks share one panel and open in order', async ({ page }) => {
+  const scenario = scenariosOf('wyre').find((s) => s.data.replies && s.data.path.length >= 5)!;
+  await countActions(page);
+  await page.goto(scenarioUrl(scenario));
+  await expect(page.locator('[data-island][data-ready]')).toHaveCount(1);
+  const panel = page.locator('.cc-opening');
+  const first = scenario.data.path.filter((s) => stageOf(s.node) === 'first');
+  await expect(panel.locator('h3')).toHaveText('Three checks before anything else');
+  await expect(panel.locator('.cc-decision')).toHaveCount(first.length);
+  // Only the first check can be answered until it is.
+  await expect(panel.getByRole('button', { name: 'Yes' }).nth(1)).toBeDisabled();
+  await expect(page.locator('.cc-trunk')).toHaveCount(0);
+  for (const [i, step] of scenario.data.path.entries()) {
+    await decisionAt(page, step.node).getByRole('button', { name: step.answer === 'yes' ? 'Yes' : 'No' }).click();
+    await expect(decisionAt(page, step.node).locator('h4')).toBeFocused();
+    // The feedback stays, as a transcript, and the next question is already there below it.
+    await expect(page.locator('.cc-decision h4')).toHaveCount(i + 1);
+    const next = scenario.data.path[i + 1];
+    if (next) await expect(decisionAt(page, next.node).getByRole('button', { name: 'Yes' })).toBeEnabled();
+  }
+  await expect(page.locator('.cc-outcome')).toBeVisible();
+  await bestReplyButton(page, scenario).click();
+  await expect(page.locator('.cc-replies h4')).toHaveText('Good choice');
+  await expect(page.locator('.cc-player h3', { hasText: 'Summary' })).toBeVisible();
+  const clicks = await page.evaluate(() => (window as unknown as { actions: number }).actions);
+  expect(clicks).toBe(scenario.data.path.length + 1);
+});
+
+test('a path that leaves the opening checks shows only the checks on it', async ({ page }) => {
+  const scenario = scenariosOf('wyre').find((s) => s.data.outcome === 'o-capture-report' && s.data.path.length === 1)!;
+  await page.goto(scenarioUrl(scenario));
+  await expect(page.locator('.cc-opening h3')).toHaveText('One check before anything else');
+  await expect(page.locator('.cc-opening .cc-decision')).toHaveCount(1);
+  await decisionAt(page, 'q-unlawful').getByRole('button', { name: 'Yes' }).click();
+  await expect(page.locator('.cc-trunk')).toHaveCount(0);
+  await expect(page.locator('.cc-player h3', { hasText: 'Summary' })).toHaveText('Summary: 1 of 1 right');
+});
+
+test('the summary leads to the next scenario and to the list; the last one back to the list; "try again" starts afresh', async ({ page }) => {
+  const scenarios = scenariosOf('ashfield');
+  const [first, second] = scenarios;
+  const last = scenarios.at(-1)!;
+  // Both finished already: the stored record drives the view.
+  await page.addInitScript(([a, b, p]) => {
+    const done = (path: { node: string; answer: string }[]) => ({ answers: path.map((s) => ({ ...s, correct: true })), reply: 0, replyCorrect: false, done: true });
+    localStorage.setItem('cc-progress:ashfield', JSON.stringify({ v: 1, pack: 'ashfield', lessons: [], checks: {}, scenarios: { [a!]: done(p![0]!), [b!]: done(p![1]!) } }));
+  }, [first!.id, last.id, [first!.data.path, last.data.path].map((p) => p.map(({ node, answer }) => ({ node, answer })))] as const);
+  await page.goto(scenarioUrl(first!));
+  const onward = page.getByRole('navigation', { name: 'After this scenario' });
+  await expect(onward.getByRole('link', { name: `Next scenario: ${second!.data.title}` })).toHaveAttribute('href', `/ashfield/scenarios/${stripOrderPrefix(second!.id)}/`);
+  await expect(onward.getByRole('link', { name: 'All scenarios' })).toHaveAttribute('href', '/ashfield/scenarios/');
+  await page.getByRole('button', { name: 'Try this scenario again' }).click();
+  await expect(page.locator('.cc-player h2')).toBeFocused();
+  await expect(page.locator('.cc-summary')).toHaveCount(0);
+  await expect(page.locator('.cc-decision[data-next]')).toHaveAttribute('data-node', first!.data.path[0]!.node);
+  expect((await stored(page, 'ashfield')).scenarios[first!.id]).toBeUndefined();
+
+  await page.goto(scenarioUrl(last));
+  await expect(onward.getByRole('link')).toHaveCount(1);
+  await expect(onward.getByRole('link', { name: 'Back to all scenarios' })).toHaveAttribute('href', '/ashfield/scenarios/');
+});
 
 test('the scenarios list shows each scenario\'s status from stored progress', async ({ page }) => {
   const [first, second] = scenariosOf('wyre');
@@ -95,7 +172,8 @@ for (const [label, value] of [
     await page.addInitScript((v) => localStorage.setItem('cc-progress:wyre', v), value);
     const scenario = scenariosOf('wyre')[0]!;
     await page.goto(scenarioUrl(scenario));
-    await expect(page.locator('legend')).toContainText(`Question 1 of ${scenario.data.path.length}`);
+    await expect(page.locator('.cc-decision[data-next]')).toHaveAttribute('data-node', scenario.data.path[0]!.node);
+    await expect(page.locator('.cc-decision h4')).toHaveCount(0);
     await expect(page.locator('[data-field="scenarios"]')).toHaveText(/^0 of \d+ done$/);
     await expect(page.locator('[data-field="lessons"]')).toHaveText(/^0 of \d+$/);
     await expect(page.locator('.cc-player h2')).toBeVisible();

@@ -1,7 +1,17 @@
 /** What the scenario player island receives: one scenario, with the flowchart text it needs. */
+import type { Stage } from '../../lib/scenario-view.ts';
 import type { Answer } from '../../lib/walk.ts';
 
-export interface PlayerStep { node: string; question: string; answer: Answer; why: string; source: string; rules: string[] }
+export interface PlayerStep {
+  node: string;
+  question: string;
+  answer: Answer;
+  /** The flowchart node's stage: the leading `first` steps are asked together on one panel. */
+  stage: Stage;
+  why: string;
+  source: string;
+  rules: string[];
+}
 export interface PlayerReply { text: string; breaks: string[]; feedback: string }
 
 export interface PlayerProps {
@@ -16,4 +26,10 @@ export interface PlayerProps {
   order: number[];
   /** Check ID → its short name. */
   checks: Record<string, string>;
+  /**
+   * Where the summary leads: ScenarioOnward.astro's links, server-rendered in a `<template>` (so a
+   * SCORM build rewrites them like the rest of the page) and passed by islands.ts. Absent in the
+   * server render, which never shows the summary.
+   */
+  onward?: DocumentFragment;
 }
