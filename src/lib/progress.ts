@@ -4,7 +4,6 @@
  * anything malformed, from an older schema or for another pack is discarded, never trusted.
  */
 import type { Answer } from './walk.ts';
-import { isComplete, scenarioTally } from './scoring.ts';
 
 /** Bump when the stored shape changes: older stored progress is then discarded. */
 export const PROGRESS_VERSION = 1;
@@ -104,32 +103,6 @@ export function parseProgress(raw: string | null | undefined, pack: string): Pro
 
 export function visitLesson(p: Progress, lesson: string): Progress {
   return p.lessons.includes(lesson) ? p : { ...p, lessons: [...p.lessons, lesson] };
-}
-
-export function answerCheck(p: Progress, question: string, selected: number[], correct: boolean): Progress {
-  return { ...p, checks: { ...p.checks, [question]: { selected, correct } } };
-}
-
-export function clearCheck(p: Progress, question: string): Progress {
-  const { [question]: _removed, ...checks } = p.checks;
-  return { ...p, checks };
-}
-
-/** Records the next decision of a scenario; `total` questions and whether a reply follows decide `done`. */
-export function decide(p: Progress, scenario: string, decision: StoredDecision, total: number, hasReplies: boolean): Progress {
-  const answers = [...(p.scenarios[scenario]?.answers ?? []), decision];
-  return { ...p, scenarios: { ...p.scenarios, [scenario]: { answers, done: isComplete(answers.length, total, hasReplies, false) } } };
-}
-
-export function pickReply(p: Progress, scenario: string, reply: number, correct: boolean): Progress {
-  const current = p.scenarios[scenario];
-  if (!current) return p;
-  return { ...p, scenarios: { ...p.scenarios, [scenario]: { ...current, reply, replyCorrect: correct, done: true } } };
-}
-
-export function restartScenario(p: Progress, scenario: string): Progress {
-  const { [scenario]: _removed, ...scenarios } = p.scenarios;
-  return { ...p, scenarios };
 }
 
 /**

@@ -65,20 +65,35 @@ export function routeSeconds(parts: { words: number; questions: number; decision
     parts.decisions * RATES.decisionSeconds + parts.replies * RATES.replySeconds;
 }
 
-/** Seconds a route's lessons, questions and scenarios take, plus `assessment` questions. */
-function secondsOf(lessons: readonly RouteLesson[], scenarios: readonly RouteScenario[], assessment: number): number {
-  return routeSeconds({
-    words: lessons.reduce((n, l) => n + l.coreWords, 0),
-    questions: lessons.reduce((n, l) => n + l.questions.length, 0) + assessment,
-    decisions: scenarios.reduce((n, s) => n + s.decisions, 0),
-    replies: scenarios.filter((s) => s.reply).length,
-  });
+/**
+ * One thing a route asks for, with the seconds it takes at `RATES`: reading a lesson's core text,
+ * answering one of its required questions, playing a scenario, taking the assessment. A route's
+ * time, the time left and the next step are all worked out from this list (in the browser too).
+ */
+export interface RouteStep {
+  kind: 'lesson' | 'question' | 'scenario' | 'assessment';
+  /** Lesson, question or scenario ID; the lesson's for a question (where it is answered); '' for the assessment. */
+  id: string;
+  /** For a question: its own ID. */
+  q?: string;
+  /** Seconds. */
+  s: number;
+}
+
+/** A route's steps in the order it asks for them: lessons, then their questions, then scenarios, then the assessment. */
+export function routeSteps(route: Pick<Route, 'lessons' | 'scenarios' | 'assessmentQuestions'>): RouteStep[] {
+  return [
+    ...route.lessons.map((l): RouteStep => ({ kind: 'lesson', id: l.id, s: routeSeconds({ words: l.coreWords, questions: 0, decisions: 0, replies: 0 }) })),
+    ...route.lessons.flatMap((l) => l.questions.map((q): RouteStep => ({ kind: 'question', id: l.id, q, s: RATES.questionSeconds }))),
+    ...route.scenarios.map((sc): RouteStep => ({ kind: 'scenario', id: sc.id, s: routeSeconds({ words: 0, questions: 0, decisions: sc.decisions, replies: sc.reply ? 1 : 0 }) })),
+    { kind: 'assessment', id: '', s: route.assessmentQuestions * RATES.questionSeconds },
+  ];
 }
 
 export function makeRoute(kind: RouteKind, lessons: RouteLesson[], scenarios: RouteScenario[], assessmentQuestions: number): Route {
   return {
     kind,
-    minutes: Math.ceil(secondsOf(lessons, scenarios, assessmentQuestions) / 60),
+    minutes: minutesLeft(routeSteps({ lessons, scenarios, assessmentQuestions }), NOTHING_DONE),
     lessons,
     questions: lessons.flatMap((l) => l.questions),
     scenarios,
@@ -130,7 +145,7 @@ export function refresherRoute(base: Route, induction: Route, changedLessons: re
   return makeRoute('refresher', induction.lessons.filter((l) => changed.has(l.id)), base.scenarios, base.assessmentQuestions);
 }
 
-/** What a route still asks of a learner, given what they have done. */
+/** What a learner has done, as far as routes are concerned. */
 export interface RouteState {
   lessons: readonly string[];
   checks: Readonly<Record<string, unknown>>;
@@ -139,33 +154,28 @@ export interface RouteState {
   assessmentPassed: boolean;
 }
 
-/** Minutes left on a route, rounded up: what is not yet done, at `RATES`. */
-export function minutesLeft(route: Route, state: RouteState): number {
-  const read = new Set(state.lessons);
-  const lessons = route.lessons.map((l) => ({
-    ...l,
-    coreWords: read.has(l.id) ? 0 : l.coreWords,
-    questions: l.questions.filter((q) => !(q in state.checks)),
-  }));
-  const scenarios = route.scenarios.filter((s) => !state.scenariosDone.has(s.id));
-  return Math.ceil(secondsOf(lessons, scenarios, state.assessmentPassed ? 0 : route.assessmentQuestions) / 60);
+const NOTHING_DONE: RouteState = { lessons: [], checks: {}, scenariosDone: new Set(), assessmentPassed: false };
+
+export function stepDone(step: RouteStep, state: RouteState): boolean {
+  return step.kind === 'lesson' ? state.lessons.includes(step.id)
+    : step.kind === 'question' ? step.q! in state.checks
+    : step.kind === 'scenario' ? state.scenariosDone.has(step.id)
+    : state.assessmentPassed;
 }
 
-export type NextStep =
-  | { kind: 'lesson' | 'question' | 'scenario'; id: string; href: string; title: string }
-  | { kind: 'assessment' }
-  | { kind: 'sign-off' };
+/** Minutes left, rounded up: the steps not yet done. */
+export function minutesLeft(steps: readonly RouteStep[], state: RouteState): number {
+  return Math.ceil(steps.filter((st) => !stepDone(st, state)).reduce((n, st) => n + st.s, 0) / 60);
+}
 
-/** The next thing a route asks for, in route order: lessons (and their checks), scenarios, assessment, sign-off. */
-export function nextStep(route: Route, state: RouteState): NextStep {
-  const read = new Set(state.lessons);
-  const lesson = route.lessons.find((l) => !read.has(l.id));
-  if (lesson) return { kind: 'lesson', id: lesson.id, href: lesson.href, title: lesson.title };
-  const unanswered = route.lessons.find((l) => l.questions.some((q) => !(q in state.checks)));
-  if (unanswered) return { kind: 'question', id: unanswered.id, href: `${unanswered.href}#check`, title: unanswered.title };
-  const scenario = route.scenarios.find((s) => !state.scenariosDone.has(s.id));
-  if (scenario) return { kind: 'scenario', id: scenario.id, href: scenario.href, title: scenario.title };
-  return state.assessmentPassed ? { kind: 'sign-off' } : { kind: 'assessment' };
+/** The next step not yet done, in route order; undefined when all are done (then: sign). */
+export function nextStep(steps: readonly RouteStep[], state: RouteState): RouteStep | undefined {
+  return steps.find((st) => !stepDone(st, state));
+}
+
+/** A refresher's steps, from the induction's: the listed lessons' steps, the refresher's scenarios, the assessment. */
+export function refresherSteps(induction: readonly RouteStep[], refresher: readonly RouteStep[], lessons: readonly string[]): RouteStep[] {
+  return [...induction.filter((st) => (st.kind === 'lesson' || st.kind === 'question') && lessons.includes(st.id)), ...refresher.filter((st) => st.kind !== 'lesson' && st.kind !== 'question')];
 }
 
 /**

@@ -4,7 +4,8 @@
  * elsewhere (the progress element, another tab) are read back.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANGE_EVENT, decide, storageKey, type Progress } from '../../src/lib/progress.ts';
+import { CHANGE_EVENT, storageKey, type Progress } from '../../src/lib/progress.ts';
+import { decide } from '../../src/lib/progress-changes.ts';
 
 let storage: Map<string, string>;
 let events: EventTarget;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answerCheck, clearCheck, decide, emptyProgress, mergeProgress, parseProgress, pickReply, restartScenario, visitLesson, PROGRESS_VERSION,
+  emptyProgress, mergeProgress, parseProgress, visitLesson, PROGRESS_VERSION,
 } from '../../src/lib/progress.ts';
+import { answerCheck, clearCheck, decide, pickReply, restartScenario } from '../../src/lib/progress-changes.ts';
 import { fitsScenario, scenarioTally } from '../../src/lib/scoring.ts';
 
 const valid = () => {

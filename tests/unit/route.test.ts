@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { countWords, coreMarkdown, orderLessons } from '../../src/lib/course.ts';
 import { loadChecks, loadFlowchart, loadPacks, loadScenarios } from '../../src/lib/load.ts';
 import { lessonChanges, lessonsToRead, removedName } from '../../src/lib/changes.ts';
-import { memberRoute, minutesLeft, nextStep, packRoutes, routeProblems, type PackRouteInput } from '../../src/lib/route.ts';
+import { memberRoute, minutesLeft, nextStep, packRoutes, refresherRoute, refresherSteps, routeProblems, routeSteps } from '../../src/lib/route.ts';
 import { LessonSchema } from '../../src/schemas/lesson.ts';
 import { lessonFiles, root } from './support/content.ts';
 import { routeInputFor } from './support/route.ts';
@@ -99,24 +99,34 @@ describe('a member\'s route', () => {
 });
 
 describe('time left and the next step', () => {
-  const route = packRoutes(routeInputFor('wyre')).induction;
+  const routes = packRoutes(routeInputFor('wyre'));
+  const route = routes.induction;
+  const steps = routeSteps(route);
   const none = { lessons: [], checks: {}, scenariosDone: new Set<string>(), assessmentPassed: false };
 
   it('starts at the whole route and the first lesson', () => {
-    expect(minutesLeft(route, none)).toBe(route.minutes);
-    expect(nextStep(route, none)).toEqual({ kind: 'lesson', id: route.lessons[0]!.id, href: route.lessons[0]!.href, title: route.lessons[0]!.title });
+    expect(minutesLeft(steps, none)).toBe(route.minutes);
+    expect(nextStep(steps, none)).toMatchObject({ kind: 'lesson', id: route.lessons[0]!.id });
   });
 
   it('leads from lessons to unanswered checks, scenarios, the assessment and sign-off', () => {
     const lessons = route.lessons.map((l) => l.id);
-    expect(nextStep(route, { ...none, lessons })).toMatchObject({ kind: 'question', href: `${route.lessons[0]!.href}#check` });
+    expect(nextStep(steps, { ...none, lessons })).toMatchObject({ kind: 'question', id: route.lessons[0]!.id, q: route.questions[0] });
     const checks = Object.fromEntries(route.questions.map((q) => [q, {}]));
-    expect(nextStep(route, { ...none, lessons, checks })).toMatchObject({ kind: 'scenario', href: route.scenarios[0]!.href });
+    expect(nextStep(steps, { ...none, lessons, checks })).toMatchObject({ kind: 'scenario', id: route.scenarios[0]!.id });
     const scenariosDone = new Set(route.scenarios.map((s) => s.id));
-    expect(nextStep(route, { ...none, lessons, checks, scenariosDone })).toEqual({ kind: 'assessment' });
-    expect(minutesLeft(route, { ...none, lessons, checks, scenariosDone })).toBe(Math.ceil((route.assessmentQuestions * 20) / 60));
-    expect(nextStep(route, { lessons, checks, scenariosDone, assessmentPassed: true })).toEqual({ kind: 'sign-off' });
-    expect(minutesLeft(route, { lessons, checks, scenariosDone, assessmentPassed: true })).toBe(0);
+    expect(nextStep(steps, { ...none, lessons, checks, scenariosDone })).toMatchObject({ kind: 'assessment' });
+    expect(minutesLeft(steps, { ...none, lessons, checks, scenariosDone })).toBe(Math.ceil((route.assessmentQuestions * 20) / 60));
+    expect(nextStep(steps, { lessons, checks, scenariosDone, assessmentPassed: true })).toBeUndefined();
+    expect(minutesLeft(steps, { lessons, checks, scenariosDone, assessmentPassed: true })).toBe(0);
+  });
+
+  it('gives a refresher the same steps in the browser as on the server', () => {
+    const changed = [route.lessons[2]!.id, route.lessons[5]!.id];
+    const server = refresherRoute(routes.refresher, route, changed);
+    const browser = refresherSteps(steps, routeSteps(routes.refresher), changed);
+    expect(browser).toEqual(routeSteps(server));
+    expect(minutesLeft(browser, none)).toBe(server.minutes);
   });
 });
 

@@ -5,7 +5,8 @@
  * focus to it, and offers "try again". Plain DOM, no framework; loaded by knowledge-check.ts.
  * Nothing here is a live region: focus moves to what changed, so it is read once.
  */
-import { answerCheck, clearCheck, visitLesson, type CheckProgress } from '../../lib/progress.ts';
+import { visitLesson, type CheckProgress } from '../../lib/progress.ts';
+import { answerCheck, clearCheck } from '../../lib/progress-changes.ts';
 import { isRightChoice } from '../../lib/scoring.ts';
 import { updateProgress, watchProgress } from '../../stores/progress.ts';
 
