@@ -1,16 +1,25 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+/**
+ * `npm run route -- [pack …]`: each pack's routes from its files, as the build computes them: the
+ * core and total words of every lesson (core = before "More on this"), then the induction's and
+ * the refresher's minutes at the published rates. For writing and trimming lessons.
+ */
 import { countWords, coreMarkdown } from '../src/lib/course.ts';
-for (const pack of process.argv.slice(2)) {
-  let core = 0, all = 0;
-  const files = [
-    ...readdirSync(`content/${pack}/modules`).map((d) => `content/${pack}/modules/${d}/index.mdx`),
-    ...(existsSync(`content/${pack}/scenarios`) ? readdirSync(`content/${pack}/scenarios`).map((f) => `content/${pack}/scenarios/${f}`) : []),
-  ];
-  for (const f of files) {
-    const body = readFileSync(f, 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
-    const c = countWords(coreMarkdown(body)); const a = countWords(body);
-    core += c; all += a;
-    console.log(String(c).padStart(5), String(a).padStart(5), f);
+import { loadPacks } from '../src/lib/load.ts';
+import { packRoutes, RATES } from '../src/lib/route.ts';
+import { lessonFiles, root } from '../tests/unit/support/content.ts';
+import { routeInputFor } from '../tests/unit/support/route.ts';
+
+const wanted = process.argv.slice(2);
+const packs = loadPacks(root).map((p) => p.pack.id).filter((id) => wanted.length === 0 || wanted.includes(id));
+console.log(`Rates: ${RATES.wordsPerMinute} words a minute, ${RATES.questionSeconds} s a question, ${RATES.decisionSeconds} s a decision, ${RATES.replySeconds} s a reply choice.`);
+for (const pack of packs) {
+  console.log(`\n${pack}\n${'core'.padStart(5)} ${'all'.padStart(5)}  lesson`);
+  let core = 0;
+  for (const lesson of lessonFiles().filter((l) => l.pack === pack).sort((a, b) => a.id.localeCompare(b.id))) {
+    const words = countWords(coreMarkdown(lesson.body));
+    core += words;
+    console.log(`${String(words).padStart(5)} ${String(countWords(lesson.body)).padStart(5)}  ${lesson.file}`);
   }
-  console.log(`${pack}: core ${core} words (${(core / 200).toFixed(1)} min at 200 wpm), all ${all}`);
+  const { induction, refresher } = packRoutes(routeInputFor(pack));
+  console.log(`${pack}: core ${core} words; induction ${induction.minutes} min (target 45), ${induction.questions.length} questions, ${induction.scenarios.length} scenarios; refresher ${refresher.minutes} min (target 15) with no changed lesson`);
 }

@@ -165,9 +165,12 @@ test('a personal link ties a browser to a member: progress reported, sign-off lo
   const zoe = await member.newPage();
   expect((await zoe.goto(oldLink))!.status()).toBe(404);
   await zoe.goto(link);
-  await expect(zoe).toHaveURL(/\/ashfield\/$/);
-  const reported = zoe.waitForResponse((r) => r.url().endsWith('/api/progress') && r.status() === 200);
+  await expect(zoe).toHaveURL(/\/ashfield\/me\/$/);
+  await expect(zoe.locator('h1')).toHaveText('Welcome, Zoë Brontë-Ó Dálaigh');
+  // A lesson read to its end is reported to the member's record.
   await zoe.goto('/ashfield/lessons/what-is-social-media/');
+  const reported = zoe.waitForResponse((r) => r.url().includes('/api/progress?basis=') && r.status() === 200);
+  await zoe.locator('[data-lesson-end]').scrollIntoViewIfNeeded();
   await reported;
   await expect.poll(() => query<{ n: number }>("SELECT count(*) AS n FROM member_events WHERE member_id = ? AND kind = 'lesson'", memberId).n).toBeGreaterThan(0);
   await page.goto('/admin/?q=zoe%40example.org');

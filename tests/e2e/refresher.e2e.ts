@@ -5,9 +5,11 @@
  * - the member signs through the link;
  * - a changed build of the course (one lesson's text and its change note) → the dashboard says
  *   "needs to re-sign" → the link opens the refresher, which lists exactly the changed lesson with
- *   what changed → the member re-signs without redoing the rest, and the record says so.
+ *   what changed → the member re-signs without redoing the rest, and the record says so;
+ * - without a link, the record ID from a certificate opens the refresher too.
  */
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -15,7 +17,7 @@ import { openDatabase } from '../../src/lib/server/db.ts';
 import { regenerateLink, saveMember } from '../../src/lib/server/members.ts';
 import { createAdmin } from '../../src/lib/server/admins.ts';
 import { courseFor, perfectProgress } from '../unit/support/course.ts';
-import { answerAssessment } from './server-support.ts';
+import { answerAssessment, passAttempt, postSignOff } from './server-support.ts';
 import { freePort, startServer, stopServer, type Running } from './spawn-server.ts';
 import { expectNoAxeViolations } from './support.ts';
 
@@ -71,7 +73,10 @@ test('a personal link resumes on any device, signs, and after a lesson changes o
     // Device A: the link greets the member, and their progress goes to their record.
     const a = await browser.newContext({ baseURL: server.base });
     const pageA = await a.newPage();
+    // The page restores from the record first; reports start once that is done.
+    const restored = pageA.waitForResponse((r) => r.url().endsWith('/api/progress') && r.request().method() === 'GET');
     await pageA.goto(`/c/${token}/`);
+    await restored;
     await expect(pageA).toHaveURL(`${server.base}/${pack}/me/`);
     await expect(pageA.locator('h1')).toHaveText('Welcome, Siân Ŵyn Llŷr');
     await expect(pageA.locator('main')).toContainText('Your progress is saved to your record');
@@ -80,7 +85,8 @@ test('a personal link resumes on any device, signs, and after a lesson changes o
     // Everything but the assessment done on device A (the islands' own tests cover doing it by hand).
     const done = perfectProgress(course);
     await pageA.evaluate(([key, value]) => { localStorage.setItem(key!, value!); dispatchEvent(new CustomEvent('cc-progress-change', { detail: { pack: 'wyre', source: 'element' } })); }, [`cc-progress:${pack}`, JSON.stringify(done)]);
-    await expect.poll(() => db.prepare('SELECT count(*) AS n FROM member_progress WHERE member_id = ?').get(memberId)).toEqual({ n: 1 });
+    const heldLessons = () => JSON.parse((db.prepare('SELECT progress FROM member_progress WHERE member_id = ?').get(memberId) as { progress: string } | undefined)?.progress ?? '{"lessons":[]}').lessons.length;
+    await expect.poll(heldLessons).toBe(course.lessons.length);
     await pageA.reload();
     const box = pageA.locator('cc-progress');
     await expect(box.locator('[data-field="lessons"]')).toHaveText(`${course.lessons.length} of ${course.lessons.length}`);
@@ -93,7 +99,7 @@ test('a personal link resumes on any device, signs, and after a lesson changes o
     for (const field of ['lessons', 'questions', 'scenarios', 'left', 'route']) {
       await expect(boxB.locator(`[data-field="${field}"]`)).toHaveText((await box.locator(`[data-field="${field}"]`).textContent())!);
     }
-    await expect(boxB.locator('[data-field="left"]')).toHaveText('about 4 minutes');
+    await expect(boxB.locator('[data-field="left"]')).toHaveText('about 4 minutes left');
     await expect(boxB.locator('[data-field="next"]')).toHaveText('the final assessment');
 
     // Sign on device B.
@@ -153,4 +159,45 @@ test('a personal link resumes on any device, signs, and after a lesson changes o
     db.close();
     if (server) await stopServer(server);
   }
+});
+
+test('without a personal link, the record ID from a certificate opens the refresher: nothing changed, so scenarios and the assessment', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const base = baseURL!;
+  const first = await postSignOff(base, pack, await passAttempt(base, pack), randomUUID().replace(/-/g, '').slice(0, 22), 'Zoë Brontë-Ó Dálaigh');
+  expect(first.status).toBe(303);
+  const recordId = /\/certificate\/([0-9a-f-]{36})\//.exec(first.headers.get('location') ?? '')![1]!;
+
+  await page.goto(`/${pack}/me/`);
+  await page.getByLabel('Your record ID').fill(recordId);
+  await page.getByRole('button', { name: 'Show my refresher' }).click();
+  await expect(page.getByRole('heading', { name: 'What changed since you signed' })).toBeVisible();
+  await expect(page.locator('main')).toContainText('Nothing in the course\'s lessons has changed since you signed');
+  const published = await (await page.request.get(`/${pack}/route.json`)).json();
+  await expect(page.getByRole('heading', { name: `Your refresher: about ${published.routes.refresher.minutes} minutes` })).toBeVisible();
+  const box = page.locator('cc-progress');
+  await expect(box.locator('[data-field="route"]')).toHaveText('refresher');
+  await expect(box.locator('[data-field="lessons"]')).toHaveText('0 of 0');
+  await expect(box.locator('[data-field="scenarios"]')).toHaveText(`0 of ${published.routes.refresher.scenarios.length}`);
+  await expectNoAxeViolations(page);
+
+  // The refresher's scenarios done in this browser, then the assessment: sign-off signs a refresher.
+  const done = perfectProgress(courseFor(pack));
+  const refresher = { ...done, lessons: [], checks: {}, scenarios: Object.fromEntries(published.routes.refresher.scenarios.map((s: { id: string }) => [s.id, done.scenarios[s.id]])) };
+  await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [`cc-progress:${pack}`, JSON.stringify(refresher)]);
+  await page.goto(`/${pack}/assessment/`);
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  await answerAssessment(page, pack, true);
+  await page.locator('[data-next-step]').click();
+  await expect(page).toHaveURL(new RegExp(`previous=${recordId}`));
+  await expect(page.locator('main')).toContainText('You are taking the refresher');
+  await page.getByLabel('Full name').fill('Zoë Brontë-Ó Dálaigh');
+  await page.getByLabel('Councillor', { exact: true }).check();
+  await page.getByLabel('Ward or committee').fill('Garstang');
+  await page.getByLabel(/I agree with this declaration/).check();
+  await page.getByRole('button', { name: 'Sign the declaration' }).click();
+  await expect(page).toHaveURL(/\/certificate\/[0-9a-f-]{36}\/$/);
+  const second = /\/certificate\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
+  const record = await (await page.request.get(`/api/records/${second}`)).json();
+  expect(record.record.route).toEqual({ kind: 'refresher', previousRecord: recordId, lessons: [] });
 });

@@ -21,7 +21,7 @@ for (const pack of packs) {
 
     await page.goto(`/${pack}/`);
     await expect(page.locator('main')).toContainText(`The induction takes about ${published.routes.induction.minutes} minutes`);
-    await expect(page.locator('cc-progress [data-field="left"]')).toHaveText(`about ${published.routes.induction.minutes} minutes`);
+    await expect(page.locator('cc-progress [data-field="left"]')).toHaveText(`about ${published.routes.induction.minutes} minutes left`);
   });
 }
 

@@ -117,7 +117,7 @@ test('a path that leaves the opening checks shows only the checks on it', async 
   await expect(page.locator('.cc-player h3', { hasText: 'Summary' })).toHaveText('Summary: 1 of 1 right');
 });
 
-test('the summary leads to the next scenario and to the list; the last one back to the list; "try again" starts afresh', async ({ page }) => {
+test('the summary leads to the next scenario and to the list; the last induction one to the assessment; "try again" starts afresh', async ({ page }) => {
   const scenarios = scenariosOf('ashfield');
   const [first, second] = scenarios;
   const last = scenarios.at(-1)!;
@@ -136,9 +136,11 @@ test('the summary leads to the next scenario and to the list; the last one back 
   await expect(page.locator('.cc-decision[data-next]')).toHaveAttribute('data-node', first!.data.path[0]!.node);
   expect((await stored(page, 'ashfield')).scenarios[first!.id]).toBeUndefined();
 
+  // The pack's last scenario is its last induction scenario: next comes the final assessment.
   await page.goto(scenarioUrl(last));
-  await expect(onward.getByRole('link')).toHaveCount(1);
-  await expect(onward.getByRole('link', { name: 'Back to all scenarios' })).toHaveAttribute('href', '/ashfield/scenarios/');
+  await expect(onward.getByRole('link')).toHaveCount(2);
+  await expect(onward.getByRole('link', { name: 'Next step: the final assessment' })).toHaveAttribute('href', '/ashfield/assessment/');
+  await expect(onward.getByRole('link', { name: 'All scenarios' })).toHaveAttribute('href', '/ashfield/scenarios/');
 });
 
 test('the scenarios list shows each scenario\'s status from stored progress', async ({ page }) => {
@@ -174,7 +176,7 @@ for (const [label, value] of [
     await page.goto(scenarioUrl(scenario));
     await expect(page.locator('.cc-decision[data-next]')).toHaveAttribute('data-node', scenario.data.path[0]!.node);
     await expect(page.locator('.cc-decision h4')).toHaveCount(0);
-    await expect(page.locator('[data-field="scenarios"]')).toHaveText(/^0 of \d+ done$/);
+    await expect(page.locator('[data-field="scenarios"]')).toHaveText(/^0 of \d+$/);
     await expect(page.locator('[data-field="lessons"]')).toHaveText(/^0 of \d+$/);
     await expect(page.locator('.cc-player h2')).toBeVisible();
     expect(errors).toEqual([]);

@@ -112,7 +112,7 @@ test('a learner completes the course in the LMS: passed, the score shown, suspen
   }
   // The overview's "final assessment" link leads to the package's own assessment page.
   await frame.goto(pkg('wyre/index.html'));
-  await frame.getByRole('link', { name: 'final assessment' }).click();
+  await frame.getByRole('main').getByRole('link', { name: 'final assessment', exact: true }).click();
   // The same frame, once it is there (looking the frame up by address raced the navigation).
   await frame.waitForURL(`${base}/package/scorm/${pack}/assessment/**`);
   await answerAssessment(frame, pack, true);

@@ -8,6 +8,7 @@
 import { emptyProgress, visitLesson, type Progress } from '../../lib/progress.ts';
 import { minutesLeft, nextStep, refresherSteps, type RouteStep } from '../../lib/route.ts';
 import { updateProgress, watchProgress } from '../../stores/progress.ts';
+import { scenarioTally } from '../../lib/scoring.ts';
 import { markKey, read, readMark } from './storage.ts';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -34,7 +35,7 @@ class CourseProgress extends HTMLElement {
         return `${all.filter(isDone).length} of ${all.length}`;
       };
       set('route', mark?.kind === 'refresher' ? 'refresher' : 'induction');
-      set('left', left === 0 ? 'none: you can sign' : `about ${plural(left, 'minute')}`);
+      set('left', left === 0 ? 'nothing left but to sign' : `about ${plural(left, 'minute')} left`);
       set('lessons', count('lesson', (st) => p.lessons.includes(st.id)));
       set('questions', count('question', (st) => st.q! in p.checks));
       set('scenarios', count('scenario', (st) => done.has(st.id)));
@@ -49,7 +50,8 @@ class CourseProgress extends HTMLElement {
       }
       document.querySelectorAll<HTMLElement>('[data-scenario-status]').forEach((el) => {
         const record = p.scenarios[el.dataset.scenarioStatus ?? ''];
-        el.textContent = !record ? 'Not started' : record.done ? 'Done' : 'In progress';
+        const tally = record && scenarioTally(record);
+        el.textContent = !record ? 'Not started' : record.done ? `Done: ${tally!.correct} of ${tally!.asked} right` : 'In progress';
       });
     };
 

@@ -27,13 +27,20 @@ export async function sync(pack: string, routeSet: RouteMark | undefined, linked
       if (mark) {
         adopt(mark);
         write(key, JSON.stringify(mergeProgress(parseProgress(read(key), pack), parseProgress(JSON.stringify(held.progress), pack))));
+        // Reported half a second after the last change, or at once when the page is left.
         let timer = 0;
+        const send = () => {
+          clearTimeout(timer);
+          timer = 0;
+          fetch(`/api/progress?basis=${encodeURIComponent(mark.previous ?? '')}`, {
+            method: 'POST', keepalive: true, headers: { 'content-type': 'application/json' }, body: read(key) ?? '',
+          }).catch(() => {});
+        };
         addEventListener(CHANGE_EVENT, () => {
           clearTimeout(timer);
-          timer = setTimeout(() => fetch(`/api/progress?basis=${encodeURIComponent(mark.previous ?? '')}`, {
-            method: 'POST', keepalive: true, headers: { 'content-type': 'application/json' }, body: read(key) ?? '',
-          }), 500) as unknown as number;
+          timer = setTimeout(send, 500) as unknown as number;
         });
+        addEventListener('pagehide', () => timer && send());
       }
     } catch {
       // offline, or the link stopped working: progress stays on this device
