@@ -34,4 +34,14 @@ describe.each(packs.map((p) => [p.pack.id, p] as const))('%s quiz data', (pack, 
     const packLessons = lessons.filter((l) => l.pack === pack).map((l) => l.id).sort();
     expect(checks).toEqual(packLessons);
   });
+
+  it('does not give the best drafted reply away by length: it is the longest in at most a third of scenarios', () => {
+    const withReplies = loadScenarios(root, pack, graph).filter((s) => s.data.replies);
+    const longestIsBest = withReplies.filter((s) => {
+      const replies = s.data.replies!;
+      const longest = Math.max(...replies.map((r) => r.text.length));
+      return replies.find((r) => r.breaks.length === 0)!.text.length === longest;
+    });
+    expect(longestIsBest.length, longestIsBest.map((s) => s.id).join(', ')).toBeLessThanOrEqual(Math.floor(withReplies.length / 3));
+  });
 });

@@ -20,6 +20,7 @@ const passed = !!stored?.answers && scoreAssessment(stored.drawn.map((id) => byI
 const verdict = eligibility(requirements, parseProgress(localStorage.getItem(storageKey(pack)), pack), stored?.answers ? (passed ? 'passed' : 'failed') : 'not-taken');
 const todo = [
   verdict.missingLessons.length ? `${verdict.missingLessons.length} lessons still to read` : '',
+  verdict.missingQuestions.length ? `${verdict.missingQuestions.length} knowledge-check questions still to answer` : '',
   verdict.missingScenarios.length ? `${verdict.missingScenarios.length} scenarios still to complete` : '',
   verdict.assessment !== 'passed' ? 'the final assessment still to pass' : '',
 ].filter(Boolean);
