@@ -20,7 +20,7 @@ import node from '@astrojs/node';
  */
 const COURSE_CHUNK = {
   name: 'course',
-  test: /src[\\/](lib[\\/](progress|route|scoring)\.ts|stores[\\/]progress\.ts|components[\\/]progress[\\/])/,
+  test: /src[\\/](lib[\\/](progress|progress-changes|route|scoring)\.ts|stores[\\/]progress\.ts|components[\\/]progress[\\/])/,
 };
 
 /** @returns {import('vite').Plugin} */

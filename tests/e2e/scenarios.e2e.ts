@@ -182,3 +182,19 @@ for (const [label, value] of [
     expect(errors).toEqual([]);
   });
 }
+
+test('a press on the player before its code has arrived is not lost: it is pressed again once the player is there', async ({ page }) => {
+  const scenario = scenariosOf('wyre')[0]!;
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/scenario-player-mount*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(scenarioUrl(scenario));
+  const first = scenario.data.path[0]!;
+  await page.getByRole('button', { name: first.answer === 'yes' ? 'Yes' : 'No' }).first().click();
+  release();
+  await expect(page.locator('[data-island="scenario-player"]')).toHaveAttribute('data-ready', '');
+  await expect.poll(async () => (await stored(page, 'wyre'))?.scenarios?.[scenario.id]?.answers).toEqual([{ node: first.node, answer: first.answer, correct: true }]);
+});

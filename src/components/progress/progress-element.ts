@@ -10,6 +10,7 @@ import { minutesLeft, nextStep, refresherSteps, type RouteStep } from '../../lib
 import { updateProgress, watchProgress } from '../../stores/progress.ts';
 import { scenarioTally } from '../../lib/scoring.ts';
 import { markKey, read, readMark } from './storage.ts';
+import { sync } from './progress-sync.ts';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -66,10 +67,7 @@ class CourseProgress extends HTMLElement {
       observer.observe(end);
     }
     this.querySelector('[data-progress-reset]')?.addEventListener('click', () => {
-      const message = linked
-        ? 'Clear your progress in this course? This clears it on this device and in your record.'
-        : 'Clear your progress in this course on this device? This cannot be undone.';
-      if (!confirm(message)) return;
+      if (!confirm(`Clear your progress in this course${linked ? ', here and in your record' : ' on this device'}? This cannot be undone.`)) return;
       updateProgress(pack, () => emptyProgress(pack));
     });
     // The shared progress store calls back now and on every change, from any island, tab or sync.
@@ -78,9 +76,9 @@ class CourseProgress extends HTMLElement {
       render();
     });
 
-    // A route to adopt ("Your course") or a personal link: the rest is loaded only then.
+    // A route to adopt ("Your course"), or a personal link: restore from the record and report back.
     const routeSet = this.dataset.routeSet;
-    if (routeSet || linked) import('./progress-sync.ts').then(({ sync }) => sync(pack, readMark(routeSet), linked)).catch(() => {});
+    if (routeSet || linked) void sync(pack, readMark(routeSet), linked);
   }
 }
 

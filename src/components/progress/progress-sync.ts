@@ -1,5 +1,5 @@
 /**
- * Loaded by the progress box only when it is needed: on "Your course" (which tells this browser the
+ * Run by the progress box only when it is needed: on "Your course" (which tells this browser the
  * learner's route) and for a personal course link. It adopts the route the server chose (a new
  * round starts afresh on this device), restores progress from the member's record, merges it with
  * this browser's, and from then on reports progress back (the server re-scores it).
