@@ -1,11 +1,12 @@
 /**
  * Who may sign: every lesson of the learner's route read, its required knowledge-check questions
- * answered, its scenarios completed, the final assessment passed. One pure function, small enough for the sign-off page's script, and the server's
- * authority when the declaration is posted (after it has re-scored the decisions itself).
+ * answered, its scenarios completed, the final assessment passed. One pure function, small enough
+ * for the sign-off page's script, and the server's authority when the declaration is posted (after
+ * it has re-scored the decisions itself).
  */
 import { scenarioComplete } from './scoring.ts';
 
-/** What a pack asks for: its lesson IDs and, per scenario, the canonical path's nodes and whether a reply is picked. */
+/** What a route asks for: its lesson and question IDs and, per scenario, the canonical path's nodes and whether a reply is picked. */
 export interface Requirements {
   lessons: readonly string[];
   /** Required knowledge-check question IDs. */

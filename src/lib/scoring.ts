@@ -2,7 +2,7 @@
  * Scoring, in one place: whether a decision, a drafted reply or a knowledge-check answer is right,
  * how a scenario scores, and when a scenario counts as complete. Used by the quiz islands, the
  * progress element, the SCORM shell, eligibility and the server's re-scoring, so they always agree.
- * Pure TypeScript with no imports beyond types: the browser bundles only what it calls.
+ * Pure TypeScript (its one import is the walk's error type): the browser bundles only what it calls.
  */
 import type { Step } from './walk.ts';
 import { WalkError } from './walk.ts';

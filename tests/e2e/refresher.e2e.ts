@@ -191,9 +191,14 @@ test('without a personal link, the record ID from a certificate opens the refres
   await page.locator('[data-next-step]').click();
   await expect(page).toHaveURL(new RegExp(`previous=${recordId}`));
   await expect(page.locator('main')).toContainText('You are taking the refresher');
-  await page.getByLabel('Full name').fill('Zoë Brontë-Ó Dálaigh');
+  // A refresher is for the person on the record it refreshes: another name is refused.
+  await page.getByLabel('Full name').fill('Someone Else');
   await page.getByLabel('Councillor', { exact: true }).check();
   await page.getByLabel('Ward or committee').fill('Garstang');
+  await page.getByLabel(/I agree with this declaration/).check();
+  await page.getByRole('button', { name: 'Sign the declaration' }).click();
+  await expect(page.locator('.cc-error-summary')).toContainText('not the name on the record you are refreshing');
+  await page.getByLabel('Full name').fill('zoë brontë-ó dálaigh');
   await page.getByLabel(/I agree with this declaration/).check();
   await page.getByRole('button', { name: 'Sign the declaration' }).click();
   await expect(page).toHaveURL(/\/certificate\/[0-9a-f-]{36}\/$/);

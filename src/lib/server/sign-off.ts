@@ -74,6 +74,11 @@ export function signOff(
   // Induction, or the refresher against the member's last record (their link's, or the ID they gave).
   const choice = routeFor(deps.db, course, { member: linked, recordId: form.get('previous') ?? undefined });
   if (!choice.ok) return { ok: false, status: 400, message: choice.message };
+  // Without a personal link, a refresher is for the person named on the record it refreshes.
+  const sameName = (a: string, b: string) => a.normalize('NFC').trim().toLocaleLowerCase('en-GB') === b.normalize('NFC').trim().toLocaleLowerCase('en-GB');
+  if (!linked && choice.previous && !sameName((parsed.data as SignOffForm).name, choice.previous.member.name)) {
+    return { ok: false, status: 400, message: 'The name you entered is not the name on the record you are refreshing. Enter it as it is on your certificate, or take the full course.', fieldErrors: { name: 'Enter your name as it is on the record you are refreshing' } };
+  }
   const status = attempt.result === null ? 'not-taken' : attempt.result.passed ? 'passed' : 'failed';
   const verdict = eligibility(routeRequirements(choice.route, course.paths), progress, status);
   if (!verdict.eligible) return { ok: false, status: 422, message: 'You cannot sign yet: some of the course is still to do.', eligibility: verdict };
