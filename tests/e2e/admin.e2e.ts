@@ -165,6 +165,7 @@ test('a personal link ties a browser to a member: progress reported, sign-off lo
   const zoe = await member.newPage();
   expect((await zoe.goto(oldLink))!.status()).toBe(404);
   await zoe.goto(link);
+  await zoe.getByRole('button', { name: 'Continue as Zoë Brontë-Ó Dálaigh' }).click();
   await expect(zoe).toHaveURL(/\/ashfield\/me\/$/);
   await expect(zoe.locator('h1')).toHaveText('Welcome, Zoë Brontë-Ó Dálaigh');
   // A lesson read to its end is reported to the member's record.
@@ -223,9 +224,14 @@ test('personal links download as a mail-merge CSV, and each link opens its cours
   expect(rows.length - 1).toBe(missing);
   expect(query<{ n: number }>('SELECT count(*) AS n FROM members WHERE link_hash IS NULL AND archived_at IS NULL').n).toBe(0);
   const visitor = await playwright.request.newContext({ baseURL });
+  // Opening the link shows whose it is and sets nothing; continuing (a same-site post) ties the browser to the member.
   const opened = await visitor.get(rows[1]![3]!, { maxRedirects: 0 });
-  expect(opened.status()).toBe(303);
-  expect(opened.headers()['set-cookie']).toMatch(/cc_member=[^;]+;.*HttpOnly/i);
+  expect(opened.status()).toBe(200);
+  expect(opened.headers()['set-cookie']).toBeUndefined();
+  expect(await opened.text()).toContain('Continue as ');
+  const continued = await visitor.post(rows[1]![3]!, { headers: form(baseURL!), maxRedirects: 0 });
+  expect(continued.status()).toBe(303);
+  expect(continued.headers()['set-cookie']).toMatch(/cc_member=[^;]+;.*HttpOnly/i);
   await visitor.dispose();
   await request.dispose();
 });

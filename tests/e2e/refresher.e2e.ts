@@ -45,6 +45,13 @@ function buildChangedCourse(): string {
   return join(out, 'server', 'entry.mjs');
 }
 
+/** Opens a personal link and continues as its member. */
+async function openLink(page: Page, token: string): Promise<void> {
+  await page.goto(`/c/${token}/`);
+  await page.getByRole('button', { name: /^Continue as / }).click();
+  await expect(page).toHaveURL(/\/wyre\/me\/$/);
+}
+
 async function signThroughLink(page: Page): Promise<string> {
   await page.goto(`/${pack}/assessment/`);
   await page.getByRole('button', { name: 'Start the assessment' }).click();
@@ -75,9 +82,8 @@ test('a personal link resumes on any device, signs, and after a lesson changes o
     const pageA = await a.newPage();
     // The page restores from the record first; reports start once that is done.
     const restored = pageA.waitForResponse((r) => r.url().endsWith('/api/progress') && r.request().method() === 'GET');
-    await pageA.goto(`/c/${token}/`);
+    await openLink(pageA, token);
     await restored;
-    await expect(pageA).toHaveURL(`${server.base}/${pack}/me/`);
     await expect(pageA.locator('h1')).toHaveText('Welcome, Siân Ŵyn Llŷr');
     await expect(pageA.locator('main')).toContainText('Your progress is saved to your record');
     await expect(pageA.locator('main')).toContainText('31 March 2030');
@@ -94,7 +100,7 @@ test('a personal link resumes on any device, signs, and after a lesson changes o
     // Device B: the same link shows the same progress.
     const b = await browser.newContext({ baseURL: server.base });
     const pageB = await b.newPage();
-    await pageB.goto(`/c/${token}/`);
+    await openLink(pageB, token);
     const boxB = pageB.locator('cc-progress');
     for (const field of ['lessons', 'questions', 'scenarios', 'left', 'route']) {
       await expect(boxB.locator(`[data-field="${field}"]`)).toHaveText((await box.locator(`[data-field="${field}"]`).textContent())!);
@@ -121,7 +127,7 @@ test('a personal link resumes on any device, signs, and after a lesson changes o
     // The link now opens the refresher: what changed, exactly the changed lesson, then the short route.
     const c = await browser.newContext({ baseURL: server.base });
     const pageC = await c.newPage();
-    await pageC.goto(`/c/${token}/`);
+    await openLink(pageC, token);
     await expect(pageC.getByRole('heading', { name: 'What changed since you signed' })).toBeVisible();
     const items = pageC.locator('[data-changes] > li');
     await expect(items).toHaveCount(1);
@@ -207,4 +213,47 @@ test('without a personal link, the record ID from a certificate opens the refres
   const second = /\/certificate\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
   const record = await (await page.request.get(`/api/records/${second}`)).json();
   expect(record.record.route).toEqual({ kind: 'refresher', previousRecord: recordId, lessons: [] });
+});
+
+test('a personal link signs no one in by being opened; continuing lasts 30 days; "Not you?" forgets it on this browser', async ({ browser }) => {
+  rmSync(join(work, 'leave'), { recursive: true, force: true });
+  mkdirSync(join(work, 'leave'), { recursive: true });
+  const dbPath = join(work, 'leave', 'course.db');
+  const server = await startServer(dbPath, await freePort());
+  const db = openDatabase(dbPath);
+  try {
+    const memberId = saveMember(db, null, { name: 'Alice Ng', email: 'alice@example.org', role: 'councillor', wardOrCommittee: 'Rossall', pack, dueDate: '2030-03-31' }, 'test');
+    const token = regenerateLink(db, memberId, 'test');
+
+    // Opening the link (as another site could make a visitor do) sets no cookie.
+    const opened = await fetch(`${server.base}/c/${token}/`);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('set-cookie')).toBeNull();
+    // A cross-site post to continue is refused.
+    const forged = await fetch(`${server.base}/c/${token}/`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+    expect(forged.status).toBe(403);
+
+    const context = await browser.newContext({ baseURL: server.base });
+    const page = await context.newPage();
+    await page.goto(`/c/${token}/`);
+    await expect(page.locator('main')).toContainText('This is the personal course link for Alice Ng');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Continue as Alice Ng' }).click();
+    await expect(page.locator('h1')).toHaveText('Welcome, Alice Ng');
+    const cookies = await context.cookies();
+    const member = cookies.find((c) => c.name === 'cc_member')!;
+    expect(member.httpOnly).toBe(true);
+    expect(member.expires * 1000 - Date.now()).toBeLessThanOrEqual(30 * 86_400_000 + 60_000);
+    expect(member.expires * 1000 - Date.now()).toBeGreaterThan(29 * 86_400_000);
+
+    await page.getByRole('button', { name: 'Not Alice Ng? Leave this course on this device' }).click();
+    await expect(page).toHaveURL(`${server.base}/${pack}/`);
+    expect((await context.cookies()).filter((c) => c.name.startsWith('cc_member'))).toEqual([]);
+    await page.goto(`/${pack}/me/`);
+    await expect(page.locator('h1')).toHaveText('Your route through the course');
+    await context.close();
+  } finally {
+    db.close();
+    await stopServer(server);
+  }
 });
