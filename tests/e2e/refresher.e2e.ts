@@ -257,3 +257,30 @@ test('a personal link signs no one in by being opened; continuing lasts 30 days;
     await stopServer(server);
   }
 });
+
+test('a pass belongs to whoever took it: not to another member, and not across a personal link (security review row 5)', async () => {
+  rmSync(join(work, 'pass'), { recursive: true, force: true });
+  mkdirSync(join(work, 'pass'), { recursive: true });
+  const dbPath = join(work, 'pass', 'course.db');
+  const server = await startServer(dbPath, await freePort());
+  const db = openDatabase(dbPath);
+  try {
+    const member = (name: string, email: string) => `cc_member=${regenerateLink(db, saveMember(db, null, { name, email, role: 'councillor', wardOrCommittee: 'Rossall', pack, dueDate: '2030-03-31' }, 'test'), 'test')}`;
+    const alice = member('Alice Ng', 'alice@example.org');
+    const bob = member('Bob Hale', 'bob@example.org');
+    const submission = () => randomUUID().replace(/-/g, '').slice(0, 22);
+    const alicesPass = await passAttempt(server.base, pack, alice);
+    const anonymousPass = await passAttempt(server.base, pack);
+
+    expect((await postSignOff(server.base, pack, alicesPass, submission(), 'Bob Hale', bob)).status).toBe(403);
+    expect((await postSignOff(server.base, pack, alicesPass, submission(), 'Alice Ng')).status).toBe(403);
+    expect((await postSignOff(server.base, pack, anonymousPass, submission(), 'Bob Hale', bob)).status).toBe(403);
+    expect(db.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 0 });
+    // Alice's own pass, through her own link, signs.
+    expect((await postSignOff(server.base, pack, alicesPass, submission(), 'Alice Ng', alice)).status).toBe(303);
+    expect(db.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 1 });
+  } finally {
+    db.close();
+    await stopServer(server);
+  }
+});

@@ -64,12 +64,12 @@ export async function answerAssessment(where: Page | Frame, pack: string, right:
   await where.getByRole('button', { name: 'Send my answers' }).click();
 }
 
-/** With plain fetch (for servers the tests start themselves): a passed attempt's token. */
-export async function passAttempt(base: string, pack: string): Promise<string> {
-  const headers = { origin: base, 'content-type': 'application/x-www-form-urlencoded' };
+/** With plain fetch (for servers the tests start themselves): a passed attempt's token; `cookie` takes it as a linked member. */
+export async function passAttempt(base: string, pack: string, cookie?: string): Promise<string> {
+  const headers = { origin: base, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) };
   const start = await fetch(`${base}/${pack}/assessment/`, { method: 'POST', headers, redirect: 'manual' });
   const token = /\/assessment\/([A-Za-z0-9_-]{22})\/$/.exec(start.headers.get('location') ?? '')![1]!;
-  const page = await (await fetch(`${base}/${pack}/assessment/${token}/`)).text();
+  const page = await (await fetch(`${base}/${pack}/assessment/${token}/`, { headers })).text();
   const bank = bankOf(pack);
   const form = new URLSearchParams();
   for (const id of new Set([...page.matchAll(/name="answer-([a-z0-9-]+)"/g)].map((m) => m[1]!))) {
@@ -80,11 +80,11 @@ export async function passAttempt(base: string, pack: string): Promise<string> {
 }
 
 /** With plain fetch: posts a complete, valid declaration for a passed attempt. */
-export function postSignOff(base: string, pack: string, attempt: string, submission: string, name = 'Siân Ŵyn Llŷr'): Promise<Response> {
+export function postSignOff(base: string, pack: string, attempt: string, submission: string, name = 'Siân Ŵyn Llŷr', cookie?: string): Promise<Response> {
   const course = courseFor(pack);
   const body = new URLSearchParams({
     pack, attempt, submission, name, role: 'councillor', wardOrCommittee: 'Garstang', email: '', declaration: 'agreed',
     progress: JSON.stringify(perfectProgress(course)),
   });
-  return fetch(`${base}/sign-off/`, { method: 'POST', headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString(), redirect: 'manual' });
+  return fetch(`${base}/sign-off/`, { method: 'POST', headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) }, body: body.toString(), redirect: 'manual' });
 }

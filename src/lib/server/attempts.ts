@@ -13,6 +13,8 @@ export interface Attempt {
   pack: string;
   questions: string[];
   createdAt: string;
+  /** The member who took it through their personal link, or null. */
+  memberId: number | null;
   result: null | { submittedAt: string; answers: MarkedAnswer[]; correct: number; total: number; passed: boolean };
 }
 
@@ -21,6 +23,7 @@ interface AttemptRow {
   pack: string;
   questions: string;
   created_at: string;
+  member_id: number | null;
   submitted_at: string | null;
   answers: string | null;
   correct: number | null;
@@ -45,6 +48,7 @@ export function findAttempt(db: DatabaseSync, token: string): Attempt | undefine
     pack: row.pack,
     questions: JSON.parse(row.questions) as string[],
     createdAt: row.created_at,
+    memberId: row.member_id,
     result: row.submitted_at === null ? null : {
       submittedAt: row.submitted_at,
       answers: JSON.parse(row.answers!) as MarkedAnswer[],

@@ -57,6 +57,13 @@ export function signOff(
   if (!attempt || attempt.pack !== course.pack.id) {
     return { ok: false, status: 400, message: 'That assessment attempt is not known. Take the final assessment, then come back to sign.' };
   }
+  // A pass belongs to whoever took it: a member signs with a pass taken through their own link, and
+  // a pass taken through someone's link signs for no one else.
+  if (attempt.memberId !== (linked?.id ?? null)) {
+    return { ok: false, status: 403, message: linked
+      ? 'That assessment was not taken through your personal course link. Take the final assessment here, then sign.'
+      : 'That assessment was taken through a personal course link: sign through that link.' };
+  }
 
   const raw = form.get('progress') ?? '';
   const progress = raw === '' ? emptyProgress(course.pack.id) : readProgress(raw, course.pack.id);
