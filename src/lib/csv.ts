@@ -26,6 +26,9 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
   const body = stringify(records, {
     record_delimiter: '\r\n',
     quote_record_delimiter: true,
+    // A spreadsheet whose list separator is ";" would split `Ward;=cmd|…` into a live formula:
+    // quoted, it stays one cell of text (security review row 20).
+    quoted_match: /;/,
     escape_formulas: false,
   });
   return `\uFEFF${body}`;

@@ -231,6 +231,10 @@ test.describe('verification', () => {
     expect(wrongShape.status()).toBe(400);
     const huge = await request.post('/api/verify', { data: JSON.stringify({ record: 'x'.repeat(300_000), signature: '' }), headers: { 'content-type': 'application/json' } });
     expect(huge.status()).toBe(413);
+    // An ID that is not text (here an object whose toString is not a function) is invalid, not a 500 (review row 15).
+    const hostile = await request.post('/api/verify', { data: '{"record":{"keyId":"3fbd06ee94ce20ef","id":{"toString":1}},"signature":"x"}', headers: { 'content-type': 'application/json' } });
+    expect(hostile.status()).toBe(200);
+    expect(await hostile.json()).toMatchObject({ valid: false, status: 'invalid' });
     expect((await request.get('/api/records/not-a-record')).status()).toBe(404);
     expect((await request.get('/verify/00000000-0000-4000-8000-000000000000/')).status()).toBe(404);
     expect((await request.get('/certificate/00000000-0000-4000-8000-000000000000/')).status()).toBe(404);

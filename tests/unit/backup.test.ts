@@ -1,6 +1,6 @@
 /** `npm run backup`: a copy made while another connection is writing restores, and every record in it verifies. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,8 @@ describe('npm run backup', () => {
     for (const id of ids) expect(checkStoredRecord(restored, findRecord(restored, id)!).status, id).toBe('valid');
     restored.close();
     db.close();
+    // Readable by its owner only: it holds password hashes, sessions and the roster (security review row 23).
+    expect(statSync(copy).mode & 0o777).toBe(0o600);
     // Never overwrites an earlier backup.
     expect(() => execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'scripts', 'backup.ts'), copy], { env: process.env, stdio: 'pipe' })).toThrow();
     delete process.env.COURSE_DB;

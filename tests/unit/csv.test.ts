@@ -63,4 +63,10 @@ describe('toCsv', () => {
   it('writes just the header for no rows', () => {
     expect(toCsv(['Name', 'Email'], [])).toBe('\uFEFFName,Email\r\n');
   });
+
+  it('quotes a cell holding ";", so a spreadsheet that separates with ";" cannot split out a formula (security review row 20)', () => {
+    const text = toCsv(['Name', 'Ward'], [['Ann', "Ward;=cmd|' /C calc'!A0"]]);
+    expect(text.split('\r\n')[1]).toBe('Ann,"Ward;=cmd|\' /C calc\'!A0"');
+    expect(parse(text, { bom: true })[1]).toEqual(['Ann', "Ward;=cmd|' /C calc'!A0"]);
+  });
 });

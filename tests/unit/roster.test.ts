@@ -104,6 +104,15 @@ describe('parseRoster: a roster with problems', () => {
     ]);
   });
 
+  it('refuses line breaks, NULs, text-direction marks and other invisible characters in names and wards (security review row 19)', () => {
+    const csv = [HEADER, 'Evil\u202Eredro,a@example.org,councillor,Ward,core,2027-01-01', '"Line\n=1+1",b@example.org,councillor,Ward,core,2027-01-01',
+      'Nul\u0000Name,c@example.org,councillor,Ward\u200B D,core,2027-01-01', 'Siân Ŵyn Llŷr,d@example.org,councillor,Ward E,core,2027-01-01'].join('\n');
+    const problems = problemsOf(csv);
+    expect(problems.map((p) => `${p.row}:${p.field}`)).toEqual(['1:name', '2:name', '3:name', '3:wardOrCommittee']);
+    expect(problems[0]!.message).toContain('must not contain line breaks, text-direction marks or other invisible characters');
+    expect(problems[0]!.message).not.toContain('\u202E');
+  });
+
   it('rejects other impossible or badly written dates and over-long values', () => {
     const rows = ['29/02/2027', '2026-02-30', '2026-1-5', '5 March 2026', '00/01/2026'].map(
       (date, i) => `Name ${i},p${i}@example.org,councillor,Ward,core,${date}`,

@@ -21,7 +21,9 @@ export const POST: APIRoute = async ({ request }) => {
   }
   const { record, signature } = body as { record: unknown; signature: unknown };
   const { db } = server();
-  const id = typeof record === 'object' && record !== null && 'id' in record ? String((record as { id: unknown }).id) : '';
+  // Only a string ID is looked up (an object with a hostile toString must not throw: review row 15).
+  const rawId = typeof record === 'object' && record !== null && 'id' in record ? (record as { id: unknown }).id : undefined;
+  const id = typeof rawId === 'string' ? rawId : '';
   const revocation = findRecord(db, id)?.revocation;
   const status = checkRecord(db, record, signature, revocation);
   return json(200, {
