@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db.ts';
 import { createAdmin, login, sessionAdmin, sessionCookieOptions, createSetupToken, setupTokenValid, useSetupToken, IDLE_MINUTES } from '../../src/lib/server/admins.ts';
 import { audit, verifyAuditChain } from '../../src/lib/server/audit.ts';
-import { hashPassword, verifyPassword } from '../../src/lib/server/passwords.ts';
+import { hashPassword, passwordProblem, verifyPassword } from '../../src/lib/server/passwords.ts';
 import { importRoster, listMembers, memberByLink, regenerateLink } from '../../src/lib/server/members.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'admin-db-'));
@@ -23,6 +23,15 @@ describe('passwords', () => {
     expect(await verifyPassword('correct horse battery staple', a)).toBe(true);
     expect(await verifyPassword('correct horse battery stapler', a)).toBe(false);
     expect(await verifyPassword('x', 'not a hash')).toBe(false);
+  });
+});
+
+describe('new passwords (security review row 14)', () => {
+  it('refuses short, blank, one-character and common passwords, and accepts three random words', () => {
+    for (const weak of ['short', ' '.repeat(12), `  ${'x'.repeat(10)}  `, 'aaaaaaaaaaaa', 'abababababab', '123456789012', 'password1234', 'Password123!', 'qwertyuiop12', 'passwordpassword', 'Welcome2026!!', 'council12345']) {
+      expect(passwordProblem(weak), JSON.stringify(weak)).toBeTypeOf('string');
+    }
+    for (const good of ['correct horse battery', 'Heron-Lantern-Quarry', 'tide pools at Fleetwood']) expect(passwordProblem(good), good).toBeUndefined();
   });
 });
 

@@ -25,9 +25,19 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** What a new password must be: long enough to resist guessing. */
+/**
+ * Words that make up the commonest long passwords (NCSC: block common and easily guessed passwords).
+ * A password that is one of these, with or without digits, symbols and repeats around it, is refused.
+ */
+const COMMON = ['password', 'passw0rd', 'qwerty', 'qwertyuiop', 'asdfghjkl', 'letmein', 'welcome', 'iloveyou', 'admin', 'administrator', 'changeme', 'council', 'monitoringofficer', 'abcdefghijkl', 'abc'];
+
+/** What a new password must be: long enough to resist guessing, and not one that is guessed first. */
 export function passwordProblem(password: string): string | undefined {
-  if (password.length < 12) return 'Use a password of at least 12 characters';
+  if (password.trim().length < 12) return 'Use a password of at least 12 characters (spaces at the ends do not count)';
   if (password.length > 200) return 'Use a password of at most 200 characters';
+  if (new Set(password).size < 4) return 'Use more than three different characters: a password like "aaaaaaaaaaaa" is guessed at once';
+  const letters = password.toLowerCase().replace(/[^a-z]/g, '');
+  const unrepeated = letters.replace(/^(.+?)\1+$/, '$1');
+  if (letters === '' || COMMON.includes(unrepeated)) return 'That password is one of the first that attackers try: choose another (three random words work well)';
   return undefined;
 }
