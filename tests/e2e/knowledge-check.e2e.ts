@@ -27,13 +27,19 @@ async function forgetLesson(page: Page): Promise<void> {
   expect((await stored(page, 'wyre')).lessons).toEqual([]);
 }
 
-test('the check\'s code loads only when it nears the viewport', async ({ page }) => {
+/** Opens the lesson with the check below the fold and checks its script has not loaded; returns the requests seen. */
+async function openBeforeTheCheck(page: Page): Promise<string[]> {
   const requested: string[] = [];
   page.on('request', (r) => requested.push(r.url()));
   await page.setViewportSize({ width: 1000, height: 700 });
   await page.goto(url);
   await page.waitForLoadState('networkidle');
   expect(requested.filter(enhancer)).toEqual([]);
+  return requested;
+}
+
+test('the check\'s code loads only when it nears the viewport', async ({ page }) => {
+  const requested = await openBeforeTheCheck(page);
   await expect(page.locator(`#kc-${first.id} input`)).toHaveCount(first.options.length);
   await expect(page.getByText('Checking your answers needs JavaScript')).toBeHidden();
 
@@ -70,12 +76,7 @@ test('"Check answer" with nothing chosen moves focus to the error, tied to the q
 });
 
 test('a submit before the script has loaded waits for it instead of reloading the page', async ({ page }) => {
-  const requested: string[] = [];
-  page.on('request', (r) => requested.push(r.url()));
-  await page.setViewportSize({ width: 1000, height: 700 });
-  await page.goto(url);
-  await page.waitForLoadState('networkidle');
-  expect(requested.filter(enhancer)).toEqual([]);
+  const requested = await openBeforeTheCheck(page);
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
   await page.locator(`#kc-${first.id}`).evaluate((form) => (form as HTMLFormElement).requestSubmit());
   await expect(page.locator(`#kc-${first.id}-error`)).toBeFocused();

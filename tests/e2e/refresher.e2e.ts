@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
 import { expect, test, type Page } from '@playwright/test';
 import { openDatabase } from '../../src/lib/server/db.ts';
 import { regenerateLink, saveMember } from '../../src/lib/server/members.ts';
@@ -44,6 +45,25 @@ function buildChangedCourse(): string {
   if (result.status !== 0) throw new Error(`the changed course did not build:\n${result.stdout}\n${result.stderr}`);
   return join(out, 'server', 'entry.mjs');
 }
+
+/** A server of its own on a fresh database, for `use`; stopped afterwards. */
+async function withOwnServer(name: string, use: (server: Running, db: DatabaseSync) => Promise<void>): Promise<void> {
+  rmSync(join(work, name), { recursive: true, force: true });
+  mkdirSync(join(work, name), { recursive: true });
+  const dbPath = join(work, name, 'course.db');
+  const server = await startServer(dbPath, await freePort());
+  const db = openDatabase(dbPath);
+  try {
+    await use(server, db);
+  } finally {
+    db.close();
+    await stopServer(server);
+  }
+}
+
+/** A roster member of the pack with a personal link; returns the link's token. */
+const linkedMember = (db: DatabaseSync, name: string, email: string): string =>
+  regenerateLink(db, saveMember(db, null, { name, email, role: 'councillor', wardOrCommittee: 'Rossall', pack, dueDate: '2030-03-31' }, 'test'), 'test');
 
 /** Opens a personal link and continues as its member. */
 async function openLink(page: Page, token: string): Promise<void> {
@@ -215,15 +235,8 @@ test('without a personal link, the record ID from a certificate opens the refres
   expect(record.record.route).toEqual({ kind: 'refresher', previousRecord: recordId, lessons: [] });
 });
 
-test('a personal link signs no one in by being opened; continuing lasts 30 days; "Not you?" forgets it on this browser', async ({ browser }) => {
-  rmSync(join(work, 'leave'), { recursive: true, force: true });
-  mkdirSync(join(work, 'leave'), { recursive: true });
-  const dbPath = join(work, 'leave', 'course.db');
-  const server = await startServer(dbPath, await freePort());
-  const db = openDatabase(dbPath);
-  try {
-    const memberId = saveMember(db, null, { name: 'Alice Ng', email: 'alice@example.org', role: 'councillor', wardOrCommittee: 'Rossall', pack, dueDate: '2030-03-31' }, 'test');
-    const token = regenerateLink(db, memberId, 'test');
+test('a personal link signs no one in by being opened; continuing lasts 30 days; "Not you?" forgets it on this browser', async ({ browser }) => withOwnServer('leave', async (server, db) => {
+    const token = linkedMember(db, 'Alice Ng', 'alice@example.org');
 
     // Opening the link (as another site could make a visitor do) sets no cookie.
     const opened = await fetch(`${server.base}/c/${token}/`);
@@ -252,22 +265,11 @@ test('a personal link signs no one in by being opened; continuing lasts 30 days;
     await page.goto(`/${pack}/me/`);
     await expect(page.locator('h1')).toHaveText('Your route through the course');
     await context.close();
-  } finally {
-    db.close();
-    await stopServer(server);
-  }
-});
+}));
 
-test('a pass belongs to whoever took it: not to another member, and not across a personal link (security review row 5)', async () => {
-  rmSync(join(work, 'pass'), { recursive: true, force: true });
-  mkdirSync(join(work, 'pass'), { recursive: true });
-  const dbPath = join(work, 'pass', 'course.db');
-  const server = await startServer(dbPath, await freePort());
-  const db = openDatabase(dbPath);
-  try {
-    const member = (name: string, email: string) => `cc_member=${regenerateLink(db, saveMember(db, null, { name, email, role: 'councillor', wardOrCommittee: 'Rossall', pack, dueDate: '2030-03-31' }, 'test'), 'test')}`;
-    const alice = member('Alice Ng', 'alice@example.org');
-    const bob = member('Bob Hale', 'bob@example.org');
+test('a pass belongs to whoever took it: not to another member, and not across a personal link (security review row 5)', async () => withOwnServer('pass', async (server, db) => {
+    const alice = `cc_member=${linkedMember(db, 'Alice Ng', 'alice@example.org')}`;
+    const bob = `cc_member=${linkedMember(db, 'Bob Hale', 'bob@example.org')}`;
     const submission = () => randomUUID().replace(/-/g, '').slice(0, 22);
     const alicesPass = await passAttempt(server.base, pack, alice);
     const anonymousPass = await passAttempt(server.base, pack);
@@ -279,8 +281,4 @@ test('a pass belongs to whoever took it: not to another member, and not across a
     // Alice's own pass, through her own link, signs.
     expect((await postSignOff(server.base, pack, alicesPass, submission(), 'Alice Ng', alice)).status).toBe(303);
     expect(db.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 1 });
-  } finally {
-    db.close();
-    await stopServer(server);
-  }
-});
+}));
