@@ -4,13 +4,16 @@
  * record.json is what `GET /api/records/<id>` returns (`{ record, signature }`). The public key is
  * the PEM from `GET /api/public-key` (its `publicKey` field saved to a file, or the whole JSON
  * response); without one, the key the record names is looked up in the local database (COURSE_DB).
- * Prints VALID or INVALID with the reason; exits 0 only when the signature holds.
+ * The file must be exactly as issued (a repeated or edited field is refused: src/lib/record-file.ts).
+ * Prints VALID, with the ID, name, date and identity level it verified, or INVALID with the reason;
+ * exits 0 only when the signature holds.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import type { KeyObject } from 'node:crypto';
 import { fingerprintOf, keyIdOf, readPublicKey, verifyRecord } from '../src/lib/signing.ts';
 import { databasePath } from '../src/lib/server/db.ts';
+import { readRecordFile } from '../src/lib/record-file.ts';
 
 function fail(message: string, code = 1): never {
   console.error(message);
@@ -20,12 +23,16 @@ function fail(message: string, code = 1): never {
 const [recordFile, keyFile] = process.argv.slice(2);
 if (!recordFile) fail('Usage: npm run verify -- record.json [public-key.pem]', 2);
 
-let envelope: { record?: { id?: unknown; keyId?: unknown; member?: { name?: unknown } }; signature?: unknown };
+let envelope: { record?: { id?: unknown; keyId?: unknown; signedAt?: unknown; member?: { name?: unknown }; identity?: { level?: unknown } }; signature?: unknown };
+let text: string;
 try {
-  envelope = JSON.parse(readFileSync(recordFile, 'utf8'));
+  text = readFileSync(recordFile, 'utf8');
 } catch (error) {
-  fail(`INVALID: cannot read ${recordFile} as JSON (${(error as Error).message})`);
+  fail(`INVALID: cannot read ${recordFile} (${(error as Error).message})`);
 }
+const file = readRecordFile(text);
+if (!file.ok) fail(`INVALID: ${file.reason}`);
+envelope = file.value as typeof envelope;
 const keyId = envelope.record?.keyId;
 
 function keyFromFile(file: string): KeyObject {
@@ -57,5 +64,6 @@ if (keyId !== keyIdOf(publicKey)) {
 }
 const verdict = verifyRecord(envelope.record, envelope.signature, publicKey);
 if (!verdict.valid) fail(`INVALID: ${verdict.reason}`);
-console.log(`VALID: record ${String(envelope.record?.id)} for ${String(envelope.record?.member?.name)} is signed by key ${keyIdOf(publicKey)}`);
+const r = envelope.record!;
+console.log(`VALID: record ${String(r.id)} for ${String(r.member?.name)}, signed ${String(r.signedAt)} (identity: ${String(r.identity?.level ?? 'not recorded')}), is signed by key ${keyIdOf(publicKey)}`);
 console.log(`Key fingerprint (SHA-256): ${fingerprintOf(publicKey)}`);

@@ -1,6 +1,18 @@
 /** What a certificate shows, from a signed record: one list of labelled lines for the page and the PDF. */
 import type { SignOffRecord } from './record.ts';
 
+/** How the signer's identity was known, in words for the certificate, the PDF and the verification page. */
+export function identityLine(record: Pick<SignOffRecord, 'identity'>, matchedOn?: string): string {
+  const level = record.identity?.level;
+  if (level === 'roster-verified') return "Roster-verified: signed through the member's personal course link from the council";
+  if (level === 'self-declared') {
+    return matchedOn
+      ? `Self-declared: typed by the signer; matched to the council's roster by an officer on ${longDate(matchedOn)}`
+      : "Self-declared: typed by the signer and not checked against the council's roster";
+  }
+  return 'Not recorded: signed before the course recorded how identity was known';
+}
+
 export interface CertificateView {
   name: string;
   /** "Councillor, Garstang ward"-style line. */
@@ -12,14 +24,17 @@ export interface CertificateView {
   recordId: string;
   fingerprint: string;
   verifyUrl: string;
+  identity: string;
   /** Labelled lines, in the order both the page and the PDF print them. */
   details: { label: string; value: string }[];
+  /** Only what checking a certificate needs (review row 7): no score, answers or email. */
+  publicDetails: { label: string; value: string }[];
 }
 
 const longDate = (iso: string): string =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(iso));
 
-export function certificateView(record: SignOffRecord, fingerprint: string, origin: string): CertificateView {
+export function certificateView(record: SignOffRecord, fingerprint: string, origin: string, matchedOn?: string): CertificateView {
   const { assessment } = record.scores;
   const role = record.member.role === 'councillor'
     ? `Councillor, ${record.member.wardOrCommittee}`
@@ -28,18 +43,19 @@ export function certificateView(record: SignOffRecord, fingerprint: string, orig
   const date = longDate(record.signedAt);
   const score = `${assessment.correct} of ${assessment.total} (${assessment.percent}%) in the final assessment; pass mark ${assessment.passMark}%`;
   const verifyUrl = `${origin}/verify/${record.id}/`;
+  const identity = identityLine(record, matchedOn);
+  const head = [
+    { label: 'Role', value: role },
+    { label: 'Council', value: record.course.council },
+    { label: 'Policy', value: policy },
+    { label: 'Signed on', value: date },
+    { label: 'Identity', value: identity },
+  ];
+  const key = { label: 'Signing key fingerprint (SHA-256)', value: fingerprint };
   return {
     name: record.member.name, role, council: record.course.council, policy, date, score,
-    recordId: record.id, fingerprint, verifyUrl,
-    details: [
-      { label: 'Role', value: role },
-      { label: 'Council', value: record.course.council },
-      { label: 'Policy', value: policy },
-      { label: 'Signed on', value: date },
-      { label: 'Score', value: score },
-      { label: 'Record ID', value: record.id },
-      { label: 'Signing key fingerprint (SHA-256)', value: fingerprint },
-      { label: 'Check it at', value: verifyUrl },
-    ],
+    recordId: record.id, fingerprint, verifyUrl, identity,
+    details: [...head, { label: 'Score', value: score }, { label: 'Record ID', value: record.id }, key, { label: 'Check it at', value: verifyUrl }],
+    publicDetails: [...head, { label: 'Record ID', value: record.id }, key],
   };
 }

@@ -6,7 +6,9 @@ import type { Rescored } from './rescore.ts';
 import type { AssessmentScore } from './assessment.ts';
 import type { LessonDigest } from './digest.ts';
 
-export const RECORD_FORMAT = 'councillors-social-media-course/sign-off/1';
+export const RECORD_FORMAT = 'councillors-social-media-course/sign-off/2';
+/** Records signed before identity levels were recorded (format 1) still verify; they state no identity. */
+export const RECORD_FORMATS = ['councillors-social-media-course/sign-off/1', RECORD_FORMAT] as const;
 
 export const ROLES = ['councillor', 'co-opted member'] as const;
 export type Role = (typeof ROLES)[number];
@@ -19,12 +21,35 @@ export interface Member {
   email: string | null;
 }
 
+/**
+ * How the signer's identity was known. `roster-verified`: signed through the personal course link the
+ * council sent the member, so the name, role and email are the roster's. `self-declared`: typed by the
+ * signer and checked against nothing.
+ */
+export const IDENTITY_LEVELS = ['roster-verified', 'self-declared'] as const;
+export type IdentityLevel = (typeof IDENTITY_LEVELS)[number];
+
+export interface Identity {
+  level: IdentityLevel;
+  /** The same, in words, as signed: what a reader of the record needs to weigh it. */
+  basis: string;
+}
+
+export const IDENTITY_BASIS: Record<IdentityLevel, string> = {
+  'roster-verified': "Signed through the personal course link the council sent this member: the name, role and email are from the council's roster.",
+  'self-declared': "The name, role and email were typed by the signer. They have not been checked against the council's roster.",
+};
+
+export const identityOf = (level: IdentityLevel): Identity => ({ level, basis: IDENTITY_BASIS[level] });
+
 export interface SignOffRecord {
-  format: typeof RECORD_FORMAT;
+  format: (typeof RECORD_FORMATS)[number];
   id: string;
   /** ISO 8601, UTC. */
   signedAt: string;
   member: Member;
+  /** How the member's identity was known (absent from format-1 records). */
+  identity?: Identity;
   course: {
     pack: string;
     council: string;
@@ -61,6 +86,7 @@ export interface RecordInput {
   id: string;
   signedAt: Date;
   member: Member;
+  identity: IdentityLevel;
   pack: { id: string; council: string; policy: { title: string; version: string } };
   lessons: readonly LessonDigest[];
   contentHash: string;
@@ -77,6 +103,7 @@ export function composeRecord(input: RecordInput): SignOffRecord {
     id: input.id,
     signedAt: input.signedAt.toISOString(),
     member: { ...input.member },
+    identity: identityOf(input.identity),
     course: {
       pack: input.pack.id,
       council: input.pack.council,

@@ -134,7 +134,7 @@ test('the dashboard, a member page and the report pass axe; a member can be foun
   await expectNoAxeViolations(page);
   await page.getByLabel('Search name, email or ward').fill('Brontë');
   await page.getByRole('button', { name: 'Show' }).click();
-  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await expect(page.locator('[data-members] tbody tr')).toHaveCount(1);
   await page.getByRole('link', { name: 'Zoë Brontë-Ó Dálaigh' }).click();
   await expect(page.locator('h1')).toHaveText('Zoë Brontë-Ó Dálaigh');
   await expectNoAxeViolations(page);
@@ -175,7 +175,7 @@ test('a personal link ties a browser to a member: progress reported, sign-off lo
   await reported;
   await expect.poll(() => query<{ n: number }>("SELECT count(*) AS n FROM member_events WHERE member_id = ? AND kind = 'lesson'", memberId).n).toBeGreaterThan(0);
   await page.goto('/admin/?q=zoe%40example.org');
-  await expect(page.locator('tbody tr').first()).toContainText('In progress');
+  await expect(page.locator('[data-members] tbody tr').first()).toContainText('In progress');
 
   // Sign-off through the link: the roster's details, whatever is typed.
   const course = courseFor('ashfield');
@@ -201,11 +201,13 @@ test('a personal link ties a browser to a member: progress reported, sign-off lo
   await member.close();
 
   await page.goto(`/admin/members/${memberId}/`);
-  await expect(page.getByRole('link', { name: `verify ${recordId}` })).toBeVisible();
-  await expect(page.locator('.cc-details')).toContainText('Signed');
+  await page.getByRole('link', { name: `record ${recordId}` }).click();
+  await expect(page.locator('[data-identity]')).toHaveAttribute('data-identity', 'roster-verified');
+  await expect(page.locator('[data-member]')).toContainText('Zoë Brontë-Ó Dálaigh');
   await page.getByLabel('Reason for revoking this record').fill('Signed on behalf of the member by someone else');
   await page.getByRole('button', { name: 'Revoke' }).click();
-  await expect(page.locator('main')).toContainText('revoked');
+  await expect(page.locator('[data-status]')).toContainText('Revoked');
+  await expect(page.locator('[data-status]')).toContainText('Signed on behalf of the member by someone else');
   await page.goto(`/verify/${recordId}/`);
   await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'revoked');
   await page.goto('/admin/analytics/');
@@ -260,7 +262,7 @@ test('one member can be added, corrected (bad details change nothing) and archiv
   await page.getByRole('button', { name: /^Archive/ }).click();
   await expect(page.locator('main')).toContainText('Archived');
   await page.goto('/admin/?q=rhodri');
-  await expect(page.locator('tbody tr')).toHaveCount(0);
+  await expect(page.locator('[data-members] tbody tr')).toHaveCount(0);
 });
 
 test('the committee report downloads as a PDF with the rates and the overdue members', async ({ playwright, baseURL }) => {

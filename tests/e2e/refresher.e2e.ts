@@ -18,8 +18,9 @@ import { openDatabase } from '../../src/lib/server/db.ts';
 import { regenerateLink, saveMember } from '../../src/lib/server/members.ts';
 import { createAdmin } from '../../src/lib/server/admins.ts';
 import { courseFor, perfectProgress } from '../unit/support/course.ts';
-import { answerAssessment, passAttempt, postSignOff } from './server-support.ts';
+import { answerAssessment, passAttempt, postSignOff, storedEnvelope } from './server-support.ts';
 import { freePort, startServer, stopServer, type Running } from './spawn-server.ts';
+import { linkedMember, withOwnServer as ownServer } from './own-server.ts';
 import { expectNoAxeViolations } from './support.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -46,24 +47,7 @@ function buildChangedCourse(): string {
   return join(out, 'server', 'entry.mjs');
 }
 
-/** A server of its own on a fresh database, for `use`; stopped afterwards. */
-async function withOwnServer(name: string, use: (server: Running, db: DatabaseSync) => Promise<void>): Promise<void> {
-  rmSync(join(work, name), { recursive: true, force: true });
-  mkdirSync(join(work, name), { recursive: true });
-  const dbPath = join(work, name, 'course.db');
-  const server = await startServer(dbPath, await freePort());
-  const db = openDatabase(dbPath);
-  try {
-    await use(server, db);
-  } finally {
-    db.close();
-    await stopServer(server);
-  }
-}
-
-/** A roster member of the pack with a personal link; returns the link's token. */
-const linkedMember = (db: DatabaseSync, name: string, email: string): string =>
-  regenerateLink(db, saveMember(db, null, { name, email, role: 'councillor', wardOrCommittee: 'Rossall', pack, dueDate: '2030-03-31' }, 'test'), 'test');
+const withOwnServer = (name: string, use: (server: Running, db: DatabaseSync) => Promise<void>) => ownServer('e2e-refresher', name, use);
 
 /** Opens a personal link and continues as its member. */
 async function openLink(page: Page, token: string): Promise<void> {
@@ -142,7 +126,7 @@ test('a personal link resumes on any device, signs, and after a lesson changes o
     await mo.getByLabel('Email address').fill('mo@example.org');
     await mo.getByLabel('Password').fill('a long enough passphrase 1');
     await mo.getByRole('button', { name: 'Sign in' }).click();
-    await expect(mo.locator('tbody tr', { hasText: 'Siân Ŵyn Llŷr' })).toContainText('Needs to re-sign');
+    await expect(mo.locator('[data-members] tbody tr', { hasText: 'Siân Ŵyn Llŷr' })).toContainText('Needs to re-sign');
 
     // The link now opens the refresher: what changed, exactly the changed lesson, then the short route.
     const c = await browser.newContext({ baseURL: server.base });
@@ -176,11 +160,11 @@ test('a personal link resumes on any device, signs, and after a lesson changes o
     await expect(pageC.locator('cc-progress [data-field="next"]')).toHaveText('the final assessment');
 
     const second = await signThroughLink(pageC);
-    const record = await (await fetch(`${server.base}/api/records/${second}`)).json();
+    const record = storedEnvelope(second, db);
     expect(record.record.route).toEqual({ kind: 'refresher', previousRecord: first, lessons: [changed] });
     expect(record.record.scores.lessons.visited).toBe(1);
     await mo.reload();
-    await expect(mo.locator('tbody tr', { hasText: 'Siân Ŵyn Llŷr' })).not.toContainText('Needs to re-sign');
+    await expect(mo.locator('[data-members] tbody tr', { hasText: 'Siân Ŵyn Llŷr' })).not.toContainText('Needs to re-sign');
   } finally {
     db.close();
     if (server) await stopServer(server);
@@ -231,7 +215,7 @@ test('without a personal link, the record ID from a certificate opens the refres
   await page.getByRole('button', { name: 'Sign the declaration' }).click();
   await expect(page).toHaveURL(/\/certificate\/[0-9a-f-]{36}\/$/);
   const second = /\/certificate\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
-  const record = await (await page.request.get(`/api/records/${second}`)).json();
+  const record = storedEnvelope(second);
   expect(record.record.route).toEqual({ kind: 'refresher', previousRecord: recordId, lessons: [] });
 });
 

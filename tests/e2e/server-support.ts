@@ -26,6 +26,13 @@ export function query<T>(sql: string, ...params: (string | number)[]): T {
   }
 }
 
+/** A record's signed envelope, read from the database as the officer's download would give it (the public API gives a summary only). */
+export function storedEnvelope(id: string, db?: DatabaseSync) {
+  const sql = 'SELECT body, signature FROM records WHERE id = ?';
+  const row = (db ? db.prepare(sql).get(id) : query(sql, id)) as { body: string; signature: string };
+  return { record: JSON.parse(row.body), algorithm: 'Ed25519', signature: row.signature };
+}
+
 export const recordCount = (): number => query<{ n: number }>('SELECT count(*) AS n FROM records').n;
 
 /** The origin the test server expects on posts (Astro refuses cross-origin form posts). */

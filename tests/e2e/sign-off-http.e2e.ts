@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { e2eDatabase } from '../../playwright.config.ts';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { courseFor, formHeaders, perfectProgress, query, recordCount, takeAssessment } from './server-support.ts';
+import { courseFor, formHeaders, perfectProgress, query, recordCount, storedEnvelope, takeAssessment } from './server-support.ts';
 
 const pack = 'wyre';
 const course = courseFor(pack);
@@ -148,7 +148,7 @@ test.describe('POST /sign-off/ refuses bad input, stores nothing', () => {
     const response = await post(request, baseURL!, `${signOffForm(attempt, { progress: JSON.stringify(p) })}&score=100&correct=999`);
     expect(response.status()).toBe(303);
     const id = /certificate\/([0-9a-f-]{36})\//.exec(response.headers().location!)![1]!;
-    const { record } = await (await request.get(`/api/records/${id}`)).json();
+    const { record } = storedEnvelope(id);
     const scored = record.scenarios.find((r: { scenario: string }) => r.scenario === s.id);
     expect(scored.decisions.every((d: { correct: boolean }) => !d.correct)).toBe(true);
     expect(record.scores.scenarios.correct).toBe(record.scores.scenarios.asked - s.path.length);
@@ -164,11 +164,17 @@ test.describe('verification', () => {
     id = /certificate\/([0-9a-f-]{36})\//.exec(response.headers().location!)![1]!;
   });
 
-  test('GET /api/records/<id> serves the signed record; POST /api/verify says it holds, and not once changed', async ({ request }) => {
-    const envelope = await (await request.get(`/api/records/${id}`)).json();
-    expect(envelope).toMatchObject({ algorithm: 'Ed25519', status: 'valid', record: { id, member: { name: 'Siân Ŵyn Llŷr' } } });
+  test('GET /api/records/<id> gives anyone only what checking needs; POST /api/verify says the record holds, and what it verified, and not once changed', async ({ request }) => {
+    const summary = await (await request.get(`/api/records/${id}`)).json();
+    expect(summary).toMatchObject({ id, status: 'valid', name: 'Siân Ŵyn Llŷr', identity: { level: 'self-declared' } });
+    // Review row 7: no email, answers, scores or signature for whoever holds the ID.
+    expect(Object.keys(summary).sort()).toEqual(['council', 'id', 'identity', 'keyId', 'name', 'policy', 'role', 'signedAt', 'status', 'wardOrCommittee']);
+    const envelope = storedEnvelope(id);
+    expect(envelope).toMatchObject({ algorithm: 'Ed25519', record: { id, member: { name: 'Siân Ŵyn Llŷr' }, identity: { level: 'self-declared' } } });
     const verify = (data: unknown) => request.post('/api/verify', { data, headers: { 'content-type': 'application/json' } });
-    expect(await (await verify(envelope)).json()).toMatchObject({ valid: true, status: 'valid' });
+    expect(await (await verify(envelope)).json()).toMatchObject({
+      valid: true, status: 'valid', verified: { id, name: 'Siân Ŵyn Llŷr', signedAt: envelope.record.signedAt, identity: 'self-declared' },
+    });
     const changed = structuredClone(envelope);
     changed.record.scores.assessment.percent = 100;
     changed.record.member.name = 'Sian Wyn Llyr';
@@ -176,8 +182,21 @@ test.describe('verification', () => {
     expect(await (await verify({ ...envelope, signature: Buffer.alloc(64).toString('base64') })).json()).toMatchObject({ valid: false });
   });
 
+  test('a file with a repeated key, or reformatted, does not verify, though JSON.parse would keep the genuine copy (review row 6)', async ({ request }) => {
+    const envelope = storedEnvelope(id);
+    const issued = JSON.stringify(envelope, null, 2);
+    const post = (text: string) => request.post('/api/verify', { data: text, headers: { 'content-type': 'application/json' } });
+    expect(await (await post(issued)).json()).toMatchObject({ valid: true, verified: { name: 'Siân Ŵyn Llŷr' } });
+    // A reader sees "Cllr Somebody Else" first; JSON.parse keeps the genuine member that follows.
+    const forged = issued.replace('"member": {', '"member": { "name": "Cllr Somebody Else", "role": "councillor", "wardOrCommittee": "X", "email": null },\n    "member": {');
+    expect(JSON.parse(forged).record.member.name).toBe('Siân Ŵyn Llŷr');
+    const verdict = await (await post(forged)).json();
+    expect(verdict).toMatchObject({ valid: false, status: 'invalid', reason: expect.stringContaining('not exactly as the course issued it') });
+    expect(await (await post(JSON.stringify(envelope, null, 4))).json()).toMatchObject({ valid: false, status: 'invalid' });
+  });
+
   test('the record names the lesson text built with the site (/<pack>/content-hashes.json)', async ({ request }) => {
-    const { record } = await (await request.get(`/api/records/${id}`)).json();
+    const { record } = storedEnvelope(id);
     const built = await (await request.get(`/${pack}/content-hashes.json`)).json();
     expect(record.course.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(record.course.contentHash).toBe(built.contentHash);
@@ -207,18 +226,24 @@ test.describe('verification', () => {
     db.close();
     await page.goto(`/verify/${revoked}/`);
     await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'revoked');
-    await expect(page.locator('.cc-status')).toContainText('Signed for the wrong council');
-    const envelope = await (await request.get(`/api/records/${revoked}`)).json();
-    expect(envelope.status).toBe('revoked');
-    const verdict = await (await request.post('/api/verify', { data: envelope, headers: { 'content-type': 'application/json' } })).json();
-    expect(verdict).toMatchObject({ valid: false, status: 'revoked', revocation: { reason: 'Signed for the wrong council' } });
+    // Review row 7: the public page says the council revoked it, and when; not why, nor who.
+    await expect(page.locator('.cc-status')).toContainText('The council revoked this record on');
+    await expect(page.locator('main')).not.toContainText('Signed for the wrong council');
+    await expect(page.locator('main')).not.toContainText('Monitoring Officer');
+    const summary = await (await request.get(`/api/records/${revoked}`)).json();
+    expect(summary.status).toBe('revoked');
+    expect(JSON.stringify(summary)).not.toContain('wrong council');
+    const verdict = await (await request.post('/api/verify', { data: storedEnvelope(revoked), headers: { 'content-type': 'application/json' } })).json();
+    expect(verdict).toMatchObject({ valid: false, status: 'revoked', verified: { id: revoked } });
+    expect(JSON.stringify(verdict)).not.toContain('wrong council');
     await page.goto(`/certificate/${revoked}/`);
     await expect(page.getByRole('alert')).toContainText('This certificate has been revoked');
+    await expect(page.getByRole('alert')).not.toContainText('wrong council');
   });
 
   test('GET /api/public-key names the key the record was signed with', async ({ request }) => {
     const key = await (await request.get('/api/public-key')).json();
-    const { record } = await (await request.get(`/api/records/${id}`)).json();
+    const { record } = storedEnvelope(id);
     expect(key.keyId).toBe(record.keyId);
     expect(key.publicKey).toMatch(/^-----BEGIN PUBLIC KEY-----/);
     expect(query<{ n: number }>('SELECT count(*) AS n FROM signing_keys').n).toBeGreaterThan(0);

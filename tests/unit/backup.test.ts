@@ -30,7 +30,7 @@ describe('npm run backup', () => {
       const attempt = findAttempt(db, createAttempt(db, 'wyre', []))!;
       const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
       storeRecord(db, key, `submission-${i}`, () => composeRecord({
-        id, signedAt: new Date(), keyId: key.keyId, route: { kind: 'induction', previousRecord: null, lessons: [] }, member: { name: `Member ${i}`, role: 'councillor', wardOrCommittee: 'Ward', email: null },
+        id, signedAt: new Date(), keyId: key.keyId, route: { kind: 'induction', previousRecord: null, lessons: [] }, member: { name: `Member ${i}`, role: 'councillor', wardOrCommittee: 'Ward', email: null }, identity: 'self-declared',
         pack: wyre.pack.pack, lessons: [], contentHash: 'x', rescored, attempt: { id: attempt.id, score: scoreAssessment([], {}, 80) },
       }));
       ids.push(id);

@@ -7,6 +7,7 @@ import { scoreAssessment } from '../../src/lib/assessment.ts';
 import { lessonDigest, packDigest } from '../../src/lib/digest.ts';
 import { keyIdOf, signRecord, verifyRecord, fingerprintOf } from '../../src/lib/signing.ts';
 import { courseFor, perfectProgress } from './support/course.ts';
+import { NOT_AS_ISSUED, readRecordFile } from '../../src/lib/record-file.ts';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth, keeps array order and writes no whitespace', () => {
@@ -45,6 +46,7 @@ function sampleRecord(): SignOffRecord {
     id: '3f2b8c1e-7d4a-4f6b-9c2d-1a2b3c4d5e6f',
     signedAt: new Date('2026-11-21T10:00:00.000Z'),
     member: { name: 'Zoë Brontë-Ó Dálaigh', role: 'co-opted member', wardOrCommittee: 'Standards Committee', email: 'zoe@example.org' },
+    identity: 'roster-verified',
     pack: wyre.pack.pack,
     lessons: digests,
     contentHash: packDigest(digests),
@@ -152,6 +154,24 @@ describe('content digests', () => {
   });
 });
 
+describe('record files: only the exact bytes of a value are read (review row 6)', () => {
+  const envelope = signRecord(sampleRecord(), key.privateKey);
+  it('accepts the issued (indented), compact and canonical forms, with a trailing newline or CRLF', () => {
+    for (const text of [JSON.stringify(envelope, null, 2), `${JSON.stringify(envelope, null, 2)}\n`, JSON.stringify(envelope), canonicalJson(envelope), JSON.stringify(envelope, null, 2).replace(/\n/g, '\r\n')]) {
+      expect(readRecordFile(text)).toMatchObject({ ok: true, value: envelope });
+    }
+  });
+  it('refuses a repeated key anywhere, any other spacing, and text that is not JSON', () => {
+    const issued = JSON.stringify(envelope, null, 2);
+    expect(readRecordFile(issued.replace('"signature":', '"signature": "AAAA",\n  "signature":'))).toMatchObject({ ok: false, reason: NOT_AS_ISSUED });
+    expect(readRecordFile(issued.replace('"name":', '"name": "Someone Else",\n      "name":'))).toMatchObject({ ok: false });
+    expect(readRecordFile(JSON.stringify(envelope, null, 4))).toMatchObject({ ok: false, reason: NOT_AS_ISSUED });
+    expect(readRecordFile(issued.replace('"record": {', '"record":  {'))).toMatchObject({ ok: false });
+    expect(readRecordFile('{"record":')).toMatchObject({ ok: false, reason: 'the file is not valid JSON' });
+    expect(readRecordFile('['.repeat(100_000) + ']'.repeat(100_000))).toMatchObject({ ok: false });
+  });
+});
+
 describe('npm run verify (offline)', async () => {
   const { execFileSync } = await import('node:child_process');
   const { mkdtempSync, writeFileSync } = await import('node:fs');
@@ -184,6 +204,14 @@ describe('npm run verify (offline)', async () => {
   it('says INVALID, and exits 1, for a changed record or another key', () => {
     expect(run(join(dir, 'tampered.json'), join(dir, 'key.pem'))).toMatchObject({ code: 1, out: expect.stringMatching(/INVALID: the signature does not match/) });
     expect(run(join(dir, 'record.json'), join(dir, 'other.pem'))).toMatchObject({ code: 1, out: expect.stringMatching(/INVALID/) });
+  });
+
+  it('refuses a file with a repeated key, though JSON.parse would keep the genuine copy, and prints what it verified (review row 6)', () => {
+    const issued = JSON.stringify(envelope, null, 2);
+    const forged = issued.replace('"member": {', '"member": { "name": "Cllr Somebody Else" },\n    "member": {');
+    writeFileSync(join(dir, 'forged.json'), forged);
+    expect(run(join(dir, 'forged.json'), join(dir, 'key.pem'))).toMatchObject({ code: 1, out: expect.stringMatching(/INVALID: the file is not exactly as the course issued it/) });
+    expect(run(join(dir, 'record.json'), join(dir, 'key.pem')).out).toContain('for Zoë Brontë-Ó Dálaigh, signed 2026-11-21T10:00:00.000Z (identity: roster-verified)');
   });
 
   it('explains how to use it when the key is missing', () => {

@@ -8,6 +8,8 @@ import { createAttempt, findAttempt, submitAttempt } from '../../src/lib/server/
 import { signRecord } from '../../src/lib/signing.ts';
 import { AttemptAlreadyUsed, checkRecord, checkStoredRecord, countRecords, findRecord, revokeRecord, storeRecord } from '../../src/lib/server/records.ts';
 import { composeRecord } from '../../src/lib/record.ts';
+import { matchRecord, recordMatch, rejectionReason, unmatchedSignOffs } from '../../src/lib/server/identity.ts';
+import { archiveMember, listMembers, saveMember } from '../../src/lib/server/members.ts';
 import { rescore } from '../../src/lib/rescore.ts';
 import { scoreAssessment } from '../../src/lib/assessment.ts';
 import { lessonDigest, packDigest } from '../../src/lib/digest.ts';
@@ -30,10 +32,10 @@ function fresh() {
 const wyre = courseFor('wyre');
 const digests = wyre.lessons.map((id) => lessonDigest({ id, data: {}, body: id }));
 
-function recordFor(attemptId: string, keyId: string, id: string) {
+function recordFor(attemptId: string, keyId: string, id: string, identity: 'self-declared' | 'roster-verified' = 'self-declared') {
   return () => composeRecord({
     id, signedAt: new Date(), keyId, route: { kind: 'induction' as const, previousRecord: null, lessons: [] },
-    member: { name: 'Siân Ŵyn Llŷr', role: 'councillor', wardOrCommittee: 'Garstang', email: null },
+    member: { name: 'Siân Ŵyn Llŷr', role: 'councillor', wardOrCommittee: 'Garstang', email: null }, identity,
     pack: wyre.pack.pack, lessons: digests, contentHash: packDigest(digests),
     rescored: rescore(wyre, perfectProgress(wyre)),
     attempt: { id: attemptId, score: scoreAssessment([], {}, 80) },
@@ -127,5 +129,44 @@ describe('database', () => {
     expect(checkRecord(db, record, signature)).toMatchObject({ status: 'invalid', reason: expect.stringMatching(/not one of this course's signing keys/) });
     expect(checkRecord(db, { ...record, keyId: key.keyId }, signature)).toMatchObject({ status: 'invalid' });
     expect(checkRecord(db, 'not a record', signature)).toMatchObject({ status: 'invalid' });
+  });
+});
+
+describe('self-declared records (review row 1)', () => {
+  const member = (db: ReturnType<typeof fresh>['db'], email: string, pack = 'wyre') =>
+    saveMember(db, null, { name: 'Jane Smith', email, role: 'councillor', wardOrCommittee: 'Garstang', pack, dueDate: '2030-01-01' }, 'test');
+  const store = (db: ReturnType<typeof fresh>['db'], key: ReturnType<typeof fresh>['key'], id: string, identity?: 'roster-verified') =>
+    storeRecord(db, key, id.slice(0, 8), recordFor(findAttempt(db, createAttempt(db, 'wyre', []))!.id, key.keyId, id, identity)).id;
+
+  it('lists unmatched records with a suggested member; matching is audited and counts the record for the member, once', () => {
+    const { db, key } = fresh();
+    const jane = member(db, 'jane@example.org');
+    const id = store(db, key, '77777777-7777-4777-8777-777777777777');
+    expect(unmatchedSignOffs(db)).toEqual([expect.objectContaining({ id, suggestion: undefined })]);
+    saveMember(db, jane, { name: 'Siân Ŵyn Llŷr', email: 'jane@example.org', role: 'councillor', wardOrCommittee: 'Garstang', pack: 'wyre', dueDate: '2030-01-01' }, 'test');
+    expect(unmatchedSignOffs(db)[0]!.suggestion).toMatchObject({ id: jane });
+    expect(matchRecord(db, id, jane, 'mo@example.org')).toEqual({ ok: true });
+    expect(unmatchedSignOffs(db)).toEqual([]);
+    expect(listMembers(db).find((m) => m.id === jane)!.record_id).toBe(id);
+    expect(recordMatch(db, id)).toMatchObject({ memberId: jane, actor: 'mo@example.org' });
+    expect(db.prepare("SELECT actor, subject FROM audit_log WHERE action = 'record-match'").all()).toEqual([{ actor: 'mo@example.org', subject: id }]);
+    expect(matchRecord(db, id, jane, 'mo@example.org')).toMatchObject({ ok: false, message: expect.stringMatching(/already matched/) });
+  });
+
+  it('refuses to match a revoked or roster-verified record, another course\'s member, or an archived one', () => {
+    const { db, key } = fresh();
+    const other = member(db, 'ash@example.org', 'ashfield');
+    const gone = member(db, 'gone@example.org');
+    archiveMember(db, gone, 'test');
+    const ours = member(db, 'ours@example.org');
+    const id = store(db, key, '88888888-8888-4888-8888-888888888888');
+    expect(matchRecord(db, id, other, 'mo')).toMatchObject({ ok: false, message: expect.stringMatching(/another council/) });
+    expect(matchRecord(db, id, gone, 'mo')).toMatchObject({ ok: false, message: expect.stringMatching(/current member/) });
+    const verified = store(db, key, '99999999-9999-4999-8999-999999999999', 'roster-verified');
+    expect(matchRecord(db, verified, ours, 'mo')).toMatchObject({ ok: false, message: expect.stringMatching(/personal link/) });
+    revokeRecord(db, id, rejectionReason(''), 'mo');
+    expect(matchRecord(db, id, ours, 'mo')).toMatchObject({ ok: false, message: expect.stringMatching(/revoked/) });
+    expect(unmatchedSignOffs(db).map((u) => u.id)).toEqual([verified]);
+    expect(db.prepare('SELECT count(*) AS n FROM record_matches').get()).toEqual({ n: 0 });
   });
 });

@@ -11,7 +11,7 @@ export const GENESIS = '0'.repeat(64);
 
 export type AuditAction =
   | 'sign-off' | 'revoke' | 'roster-import' | 'member-add' | 'member-edit' | 'member-archive'
-  | 'link-regenerate' | 'login' | 'login-failed' | 'login-locked' | 'logout' | 'admin-create' | 'subject-access-export';
+  | 'link-regenerate' | 'record-match' | 'login' | 'login-failed' | 'login-locked' | 'logout' | 'admin-create' | 'subject-access-export';
 
 export interface AuditEntry {
   id: number;

@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { certificateView, type CertificateView } from '../certificate.ts';
 import { fingerprintOf } from '../signing.ts';
 import { publicKeyById } from './keys.ts';
+import { recordMatch } from './identity.ts';
 import { checkStoredRecord, findRecord, type Status, type StoredRecord } from './records.ts';
 
 export interface Certificate {
@@ -17,5 +18,5 @@ export function loadCertificate(db: DatabaseSync, id: string, origin: string): C
   const status = checkStoredRecord(db, stored);
   const key = publicKeyById(db, stored.envelope.record.keyId);
   const fingerprint = key ? fingerprintOf(key) : 'unknown key';
-  return { stored, status, view: certificateView(stored.envelope.record, fingerprint, origin) };
+  return { stored, status, view: certificateView(stored.envelope.record, fingerprint, origin, recordMatch(db, id)?.at) };
 }

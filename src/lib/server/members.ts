@@ -122,10 +122,6 @@ export function memberDetail(db: DatabaseSync, id: number): MemberDetail | undef
   };
 }
 
-/** Whether a record belongs to a member (so a revoke form for one member cannot revoke another's record). */
-export const recordOfMember = (db: DatabaseSync, recordId: string, memberId: number): boolean =>
-  db.prepare('SELECT 1 AS y FROM record_members WHERE record_id = ? AND member_id = ?').get(recordId, memberId) !== undefined;
-
 /** Adds a member (id null) or changes one, after the roster's own checks; returns the member's ID. */
 export function saveMember(db: DatabaseSync, id: number | null, m: RosterMember, actor: string, now = new Date()): number {
   return transaction(db, () => {

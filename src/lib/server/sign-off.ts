@@ -26,6 +26,15 @@ export type SignOffResult =
 
 const SUBMISSION = /^[A-Za-z0-9_-]{22}$/;
 
+/**
+ * `COURSE_SIGN_OFF=linked-only`: only members who opened their personal course link may sign, so every
+ * record is roster-verified. Unset (or `open`), anyone may sign and a record without a link is marked
+ * self-declared.
+ */
+export const signOffMode = (): 'open' | 'linked-only' => (process.env.COURSE_SIGN_OFF?.trim() === 'linked-only' ? 'linked-only' : 'open');
+
+export const LINKED_ONLY = "This council signs declarations only through members' personal course links. Open the link your Monitoring Officer (or Clerk) sent you, then sign. If you have lost it, ask them for a new one.";
+
 export function signOff(
   deps: { db: DatabaseSync; key: SigningKey; now?: Date },
   course: CoursePack,
@@ -37,6 +46,7 @@ export function signOff(
   // Through a personal link the roster's details are signed (checked when imported), not what was
   // typed: only the declaration is read from the form.
   const linked = member && member.pack === course.pack.id ? member : undefined;
+  if (!linked && signOffMode() === 'linked-only') return { ok: false, status: 403, message: LINKED_ONLY };
   const submission = form.get('submission') ?? '';
   if (!SUBMISSION.test(submission)) return { ok: false, status: 400, message: 'The form is missing its one-time key. Reload the sign-off page and try again.' };
 
@@ -101,6 +111,7 @@ export function signOff(
       member: linked
         ? { name: linked.name, role: linked.role, wardOrCommittee: linked.ward_or_committee, email: linked.email }
         : (({ declaration: _d, ...typed }) => typed)(parsed.data as SignOffForm),
+      identity: linked ? 'roster-verified' : 'self-declared',
       pack: course.pack,
       lessons: course.content.lessons,
       contentHash: course.content.hash,

@@ -4,6 +4,7 @@ import { server } from '../../lib/server/context.ts';
 import { loadCertificate } from '../../lib/server/certificates.ts';
 import { certificatePdf } from '../../lib/server/certificate-pdf.ts';
 import { publicOrigin } from '../../lib/server/http.ts';
+import { revokedLine } from '../../lib/server/public-record.ts';
 
 export const prerender = false;
 
@@ -11,7 +12,7 @@ export const GET: APIRoute = async ({ params, url }) => {
   const certificate = loadCertificate(server().db, params.id ?? '', publicOrigin(url));
   if (!certificate) return new Response('No certificate has that record ID.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const { status } = certificate;
-  const notice = status.status === 'revoked' ? `REVOKED: ${status.revocation.reason}`
+  const notice = status.status === 'revoked' ? `REVOKED. ${revokedLine(status.revocation.at)}`
     : status.status === 'invalid' ? `DOES NOT VERIFY: ${status.reason}` : undefined;
   const pdf = await certificatePdf(certificate.view, notice);
   return new Response(new Uint8Array(pdf), {

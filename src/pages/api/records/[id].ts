@@ -1,16 +1,22 @@
-/** `GET /api/records/<id>`: the signed record as JSON, `{ record, algorithm, signature }`, plus its status. */
+/**
+ * `GET /api/records/<id>`: a record's public summary and status (what checking a certificate needs).
+ * For a signed-in officer, or the member it belongs to (through their personal link), the whole signed
+ * record instead: `{ record, algorithm, signature }` plus its status, exactly as `POST /api/verify` takes it.
+ */
 import type { APIRoute } from 'astro';
 import { server } from '../../../lib/server/context.ts';
-import { checkStoredRecord, findRecord } from '../../../lib/server/records.ts';
-import { json } from '../../../lib/server/http.ts';
+import { loadCertificate } from '../../../lib/server/certificates.ts';
+import { publicOrigin, json } from '../../../lib/server/http.ts';
+import { mayReadFull, publicRecord } from '../../../lib/server/public-record.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = ({ params }) => {
+export const GET: APIRoute = ({ params, url, locals }) => {
   const { db } = server();
-  const stored = findRecord(db, params.id ?? '');
-  if (!stored) return json(404, { error: 'No record has this ID.' });
-  const status = checkStoredRecord(db, stored);
+  const certificate = loadCertificate(db, params.id ?? '', publicOrigin(url));
+  if (!certificate) return json(404, { error: 'No record has this ID.' });
+  const { stored, status } = certificate;
+  if (!mayReadFull(db, locals, stored.envelope.record.id)) return json(200, publicRecord(db, certificate));
   // `status` sits beside the signed envelope: it is the server's view, not part of what was signed.
   return json(200, { ...stored.envelope, status: status.status, ...(stored.revocation ? { revocation: stored.revocation } : {}) });
 };
