@@ -57,8 +57,10 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // No `window.__svelte` version marker: a few bytes off every island, within the quiz pages' 20 KB budget.
   integrations: [mdx(), svelte({ compilerOptions: { discloseVersion: false } })],
-  // Refuse cross-origin form posts to on-demand routes.
-  security: { checkOrigin: true },
+  // Cross-origin form posts are refused by src/middleware.ts (client.ts `crossSiteForm`), with the origin the
+  // browser used: Astro's own check compares with `http://<Host>`, so behind a proxy that ends HTTPS it refused
+  // every form. No `allowedDomains` either: with it, Astro's clientAddress would believe X-Forwarded-For from anyone.
+  security: { checkOrigin: false },
   // Pages are linked with a trailing slash; API routes and the PDF are not. Both forms are accepted.
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'auto' },

@@ -3,6 +3,17 @@
 import { join } from 'node:path';
 import { build, buildIsStale, root } from './lib/build.mjs';
 
+// The deployment settings first, so a mistake stops the start before a long build.
+process.env.HOST ??= 'localhost';
+process.env.PORT ??= '4321';
+const { deploymentReport, publicOrigin } = await import('../src/lib/server/deployment.ts');
+const deployment = deploymentReport();
+if (deployment.errors.length > 0) {
+  for (const error of deployment.errors) console.error(error);
+  process.exit(1);
+}
+for (const note of deployment.notes) console.log(note);
+
 if (buildIsStale()) {
   console.log('Building the course (first start, or the sources changed)…');
   if (!build()) process.exit(1);
@@ -10,10 +21,8 @@ if (buildIsStale()) {
 
 // The database (COURSE_DB, default ./data/course.db: folder created, migrations applied) and the
 // signing key (created on first start unless COURSE_SIGNING_KEY is set), before the first request.
-process.env.HOST ??= 'localhost';
-process.env.PORT ??= '4321';
 const { describeSetup } = await import('../src/lib/server/context.ts');
-console.log(describeSetup(process.env.COURSE_PUBLIC_URL?.replace(/\/+$/, '') || `http://${process.env.HOST}:${process.env.PORT}`));
+console.log(describeSetup(publicOrigin()));
 
 console.log(`Serving the course at http://${process.env.HOST}:${process.env.PORT}/`);
 await import(join(root, 'dist', 'server', 'entry.mjs'));

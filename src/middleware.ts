@@ -9,8 +9,12 @@ import { SESSION_COOKIE, sessionAdmin } from './lib/server/admins.ts';
 import { MEMBER_COOKIE } from './lib/server/member-link.ts';
 import { memberByLink } from './lib/server/members.ts';
 import { envLimit, isBusy, RateLimiter } from './lib/server/rate-limit.ts';
+import { clientAddress, crossSiteForm, proxyHint } from './lib/server/client.ts';
 
 const OPEN = ['/admin/login', '/admin/setup'];
+
+/** Logged once: why a form from the public address was refused (a proxy not trusted, or not sending X-Forwarded-*). */
+let hinted = false;
 
 /** Sign-ins and sign-offs per address per minute (COURSE_RATE_LOGIN, COURSE_RATE_SIGN_OFF). */
 const limits = {
@@ -24,9 +28,18 @@ const plain = (status: number, message: string, headers: Record<string, string> 
 export const onRequest = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   const path = context.url.pathname;
+  // Astro's own origin check is off (astro.config.mjs): it cannot see through a reverse proxy.
+  if (crossSiteForm(context)) {
+    const hint = hinted ? undefined : proxyHint(context);
+    if (hint) {
+      hinted = true;
+      console.warn(hint);
+    }
+    return new Response(`Cross-site ${context.request.method} form submissions are forbidden`, { status: 403 });
+  }
   if (context.request.method === 'POST') {
     const limiter = /^\/admin\/login\/?$/.test(path) ? limits.login : /^\/sign-off\/?$/.test(path) ? limits.signOff : undefined;
-    const verdict = limiter?.take(context.clientAddress);
+    const verdict = limiter?.take(clientAddress(context));
     if (verdict && !verdict.ok) {
       return plain(429, `Too many requests from your address. Try again in ${verdict.retryAfter} seconds.`, { 'retry-after': String(verdict.retryAfter) });
     }

@@ -35,7 +35,7 @@ export function storedEnvelope(id: string, db?: DatabaseSync) {
 
 export const recordCount = (): number => query<{ n: number }>('SELECT count(*) AS n FROM records').n;
 
-/** The origin the test server expects on posts (Astro refuses cross-origin form posts). */
+/** The origin the test server expects on posts (the middleware refuses cross-origin form posts). */
 export const formHeaders = (baseURL: string) => ({ origin: baseURL, 'content-type': 'application/x-www-form-urlencoded' });
 
 /** Starts an attempt over HTTP and answers it: all right, or all wrong. Returns its token. */

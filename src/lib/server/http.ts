@@ -1,4 +1,5 @@
 /** Request reading with size limits, and JSON responses, for the on-demand routes. */
+import { configuredPublicUrl } from './deployment.ts';
 
 export class HttpError extends Error {
   readonly status: number;
@@ -68,12 +69,12 @@ export function jsonError(error: unknown): Response {
   throw error;
 }
 
-/** The site's public address for links printed on certificates: COURSE_PUBLIC_URL, else the request's origin. */
-export function publicOrigin(url: URL): string {
-  const configured = process.env.COURSE_PUBLIC_URL?.trim().replace(/\/+$/, '');
-  return configured || url.origin;
-}
+/** The site's address for links people keep: COURSE_PUBLIC_URL, else where the server was started; never a request's Host (deployment.ts). */
+export { publicOrigin } from './deployment.ts';
 
-/** Whether the site is served over HTTPS (directly, or behind a proxy named by COURSE_PUBLIC_URL): cookies are then Secure. */
-export const servedOverHttps = (url: URL): boolean =>
-  url.protocol === 'https:' || (process.env.COURSE_PUBLIC_URL ?? '').trim().startsWith('https:');
+/**
+ * Whether the browser reached the site over HTTPS: cookies are then Secure. `url` is the request as the
+ * browser saw it (client.ts `seenUrl`, which believes X-Forwarded-Proto only from a trusted proxy); an
+ * https COURSE_PUBLIC_URL means HTTPS whatever the request says.
+ */
+export const servedOverHttps = (url: URL): boolean => url.protocol === 'https:' || (configuredPublicUrl() ?? '').startsWith('https:');

@@ -12,7 +12,7 @@ import { packInfo } from '../../data/admin.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = async ({ request, url, locals }) => {
+export const POST: APIRoute = async ({ request, locals }) => {
   let scope: string | null;
   try {
     scope = (await readForm(request, 1024)).get('scope');
@@ -22,7 +22,7 @@ export const POST: APIRoute = async ({ request, url, locals }) => {
   }
   const { db } = server();
   const packs = await packInfo();
-  const origin = publicOrigin(url);
+  const origin = publicOrigin();
   const members = listMembers(db).filter((m) => scope === 'all' || m.link_created_at === null);
   const rows = members.map((m) => [m.name, m.email, packs.get(m.pack)?.council ?? m.pack, `${origin}/c/${regenerateLink(db, m.id, locals.admin!.email)}/`]);
   return new Response(toCsv(['Name', 'Email', 'Course', 'Personal course link'], rows), {

@@ -8,8 +8,8 @@ import { revokedLine } from '../../lib/server/public-record.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = async ({ params, url }) => {
-  const certificate = loadCertificate(server().db, params.id ?? '', publicOrigin(url));
+export const GET: APIRoute = async ({ params }) => {
+  const certificate = loadCertificate(server().db, params.id ?? '', publicOrigin());
   if (!certificate) return new Response('No certificate has that record ID.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const { status } = certificate;
   const notice = status.status === 'revoked' ? `REVOKED. ${revokedLine(status.revocation.at)}`
