@@ -11,9 +11,9 @@ import { mayReadFull, publicRecord } from '../../../lib/server/public-record.ts'
 
 export const prerender = false;
 
-export const GET: APIRoute = ({ params, url, locals }) => {
+export const GET: APIRoute = ({ params, locals }) => {
   const { db } = server();
-  const certificate = loadCertificate(db, params.id ?? '', publicOrigin(url));
+  const certificate = loadCertificate(db, params.id ?? '', publicOrigin());
   if (!certificate) return json(404, { error: 'No record has this ID.' });
   const { stored, status } = certificate;
   if (!mayReadFull(db, locals, stored.envelope.record.id)) return json(200, publicRecord(db, certificate));
