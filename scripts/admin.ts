@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { openDatabase } from '../src/lib/server/db.ts';
+import { loadSigningKey, registerKey } from '../src/lib/server/keys.ts';
 import { createAdmin } from '../src/lib/server/admins.ts';
 import { passwordProblem } from '../src/lib/server/passwords.ts';
 
@@ -43,6 +44,8 @@ if (!password) {
 const weak = passwordProblem(password);
 if (weak) fail(weak);
 const db = openDatabase();
+// The signing key anchors the audit entry for the new account, as the server's entries are.
+registerKey(db, loadSigningKey());
 try {
   await createAdmin(db, { email, name, password }, 'npm run admin');
 } catch (error) {

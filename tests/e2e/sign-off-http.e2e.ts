@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { e2eDatabase } from '../../playwright.config.ts';
+import { loadSigningKey, registerKey } from '../../src/lib/server/keys.ts';
+import { revokeRecord } from '../../src/lib/server/records.ts';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { courseFor, formHeaders, perfectProgress, query, recordCount, storedEnvelope, takeAssessment } from './server-support.ts';
 
@@ -220,9 +222,12 @@ test.describe('verification', () => {
     const attempt = await takeAssessment(request, baseURL!, pack, true);
     const response = await post(request, baseURL!, signOffForm(attempt));
     const revoked = /certificate\/([0-9a-f-]{36})\//.exec(response.headers().location!)![1]!;
-    // The dashboard (a later issue) records revocations; here the event is written directly.
-    const db = new DatabaseSync(join(import.meta.dirname, '..', '..', e2eDatabase));
-    db.prepare("INSERT INTO record_events (record_id, kind, reason, actor, at) VALUES (?, 'revoked', ?, ?, ?)").run(revoked, 'Signed for the wrong council', 'Monitoring Officer', new Date().toISOString());
+    // Revoked as the officer's page does it (signed, and anchored in the audit log with the server's key).
+    const path = join(import.meta.dirname, '..', '..', e2eDatabase);
+    const db = new DatabaseSync(path, { timeout: 5000 });
+    const key = loadSigningKey({ create: false, database: path });
+    registerKey(db, key);
+    revokeRecord(db, key, revoked, 'Signed for the wrong council', 'Monitoring Officer');
     db.close();
     await page.goto(`/verify/${revoked}/`);
     await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'revoked');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, readMigrations } from '../../src/lib/server/db.ts';
-import { keyFilePath, loadSigningKey, registerKey } from '../../src/lib/server/keys.ts';
+import { keyFilePath, loadSigningKey } from '../../src/lib/server/keys.ts';
 import { createAttempt, findAttempt, submitAttempt } from '../../src/lib/server/attempts.ts';
 import { signRecord } from '../../src/lib/signing.ts';
 import { AttemptAlreadyUsed, checkRecord, checkStoredRecord, countRecords, findRecord, revokeRecord, storeRecord } from '../../src/lib/server/records.ts';
@@ -14,20 +14,13 @@ import { rescore } from '../../src/lib/rescore.ts';
 import { scoreAssessment } from '../../src/lib/assessment.ts';
 import { lessonDigest, packDigest } from '../../src/lib/digest.ts';
 import { courseFor, perfectProgress } from './support/course.ts';
+import { keyedDatabase } from './support/records.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'course-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
-function fresh() {
-  const path = join(dir, `t${++n}`, 'course.db');
-  process.env.COURSE_DB = path;
-  delete process.env.COURSE_SIGNING_KEY;
-  const db = openDatabase(path);
-  const key = loadSigningKey();
-  registerKey(db, key);
-  return { db, key, path };
-}
+const fresh = () => keyedDatabase(join(dir, `t${++n}`, 'course.db'));
 
 const wyre = courseFor('wyre');
 const digests = wyre.lessons.map((id) => lessonDigest({ id, data: {}, body: id }));
@@ -108,7 +101,7 @@ describe('database', () => {
     const { id } = storeRecord(db, key, 's', recordFor(attempt.id, key.keyId, '44444444-4444-4444-8444-444444444444'));
     expect(() => db.prepare("UPDATE records SET member_name = 'X' WHERE id = ?").run(id)).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM records WHERE id = ?').run(id)).toThrow(/append-only/);
-    revokeRecord(db, id, 'Signed on behalf of another member', 'Monitoring Officer');
+    revokeRecord(db, key, id, 'Signed on behalf of another member', 'Monitoring Officer');
     expect(checkStoredRecord(db, findRecord(db, id)!)).toMatchObject({ status: 'revoked', revocation: { reason: 'Signed on behalf of another member' } });
     expect(() => db.prepare('DELETE FROM record_events').run()).toThrow(/append-only/);
   });
@@ -164,7 +157,7 @@ describe('self-declared records (review row 1)', () => {
     expect(matchRecord(db, id, gone, 'mo')).toMatchObject({ ok: false, message: expect.stringMatching(/current member/) });
     const verified = store(db, key, '99999999-9999-4999-8999-999999999999', 'roster-verified');
     expect(matchRecord(db, verified, ours, 'mo')).toMatchObject({ ok: false, message: expect.stringMatching(/personal link/) });
-    revokeRecord(db, id, rejectionReason(''), 'mo');
+    revokeRecord(db, key, id, rejectionReason(''), 'mo');
     expect(matchRecord(db, id, ours, 'mo')).toMatchObject({ ok: false, message: expect.stringMatching(/revoked/) });
     expect(unmatchedSignOffs(db).map((u) => u.id)).toEqual([verified]);
     expect(db.prepare('SELECT count(*) AS n FROM record_matches').get()).toEqual({ n: 0 });

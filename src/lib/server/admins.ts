@@ -55,7 +55,7 @@ export async function login(db: DatabaseSync, email: string, password: string, a
   const normalised = email.trim().toLowerCase().slice(0, 254);
   const locked = lockedUntil(db, normalised, address, now);
   if (locked) {
-    transaction(db, () => audit(db, normalised || '(blank)', 'login-locked', address, {}, now));
+    transaction(db, () => audit(db, `typed:${normalised}`, 'login-locked', address, {}, now));
     const at = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(locked);
     return { ok: false, status: 429, message: `Too many failed sign-in attempts. Sign-in is locked for ${LOCK_MINUTES} minutes: try again after ${at}.` };
   }
@@ -65,7 +65,8 @@ export async function login(db: DatabaseSync, email: string, password: string, a
   if (!row || !valid) {
     transaction(db, () => {
       db.prepare('INSERT INTO login_failures (email, address, at) VALUES (?, ?, ?)').run(normalised, address, now.toISOString());
-      audit(db, normalised || '(blank)', 'login-failed', address, {}, now);
+      // `typed:`: what the visitor typed, not an account, so it cannot pass for one (security review row 24).
+      audit(db, `typed:${normalised}`, 'login-failed', address, {}, now);
     });
     return { ok: false, status: 401, message: 'The email address or password is not right.' };
   }

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { fingerprintOf, keyIdOf, publicKeyPem, readPublicKey } from '../signing.ts';
 import { databasePath } from './db.ts';
+import { anchorAuditWith } from './audit.ts';
 
 export interface SigningKey {
   privateKey: KeyObject;
@@ -20,7 +21,7 @@ export interface SigningKey {
   source: string;
 }
 
-export const keyFilePath = (): string => join(dirname(databasePath()), 'signing-key.pem');
+export const keyFilePath = (database = databasePath()): string => join(dirname(database), 'signing-key.pem');
 
 function fromPem(pem: string, source: string): SigningKey {
   let privateKey: KeyObject;
@@ -34,15 +35,19 @@ function fromPem(pem: string, source: string): SigningKey {
   return { privateKey, publicKey, keyId: keyIdOf(publicKey), fingerprint: fingerprintOf(publicKey), source };
 }
 
-/** Reads the configured key, creating the key file on first start. */
-export function loadSigningKey(): SigningKey {
+/**
+ * Reads the configured key, creating the key file on first start (unless `create` is false: tools
+ * that check, like audit:verify). `database`: whose key file, when not the configured database's.
+ */
+export function loadSigningKey({ create = true, database = databasePath() } = {}): SigningKey {
   const configured = process.env.COURSE_SIGNING_KEY?.trim();
   if (configured) {
     return configured.startsWith('-----BEGIN')
       ? fromPem(configured, 'COURSE_SIGNING_KEY')
       : fromPem(readFileSync(configured, 'utf8'), `COURSE_SIGNING_KEY file ${configured}`);
   }
-  const file = keyFilePath();
+  const file = keyFilePath(database);
+  if (!existsSync(file) && !create) throw new Error(`No signing key: COURSE_SIGNING_KEY is not set and ${file} does not exist.`);
   if (!existsSync(file)) {
     const { privateKey } = generateKeyPairSync('ed25519');
     try {
@@ -56,8 +61,12 @@ export function loadSigningKey(): SigningKey {
   return fromPem(readFileSync(file, 'utf8'), file);
 }
 
-/** Records the key's public half (once) so verification can find it by key ID. */
+/**
+ * Records the key's public half (once) so verification can find it by key ID, and anchors this
+ * connection's audit entries with it.
+ */
 export function registerKey(db: DatabaseSync, key: SigningKey): void {
+  anchorAuditWith(db, key);
   db.prepare('INSERT OR IGNORE INTO signing_keys (key_id, public_key, created_at) VALUES (?, ?, ?)')
     .run(key.keyId, publicKeyPem(key.publicKey), new Date().toISOString());
 }

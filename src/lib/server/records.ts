@@ -11,6 +11,9 @@ import { transaction } from './db.ts';
 import { audit } from './audit.ts';
 import type { SigningKey } from './keys.ts';
 import { publicKeyById } from './keys.ts';
+import { readRevocation, signRevocation, type Revocation } from './revocations.ts';
+
+export type { Revocation } from './revocations.ts';
 
 export const newRecordId = (): string => randomUUID();
 const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -53,15 +56,12 @@ export function storeRecord(
       canonicalJson(record), signature,
     );
     if (memberId !== undefined) db.prepare('INSERT INTO record_members (record_id, member_id) VALUES (?, ?)').run(record.id, memberId);
-    audit(db, record.member.email ?? record.member.name, 'sign-off', record.id, { pack: record.course.pack, name: record.member.name, policyVersion: record.course.policyVersion });
+    // The actor is who signed as far as the course knows: a linked member, or what the signer typed
+    // (marked, so a typed "mo@council.gov.uk" cannot pass for an officer: security review row 24).
+    const actor = memberId !== undefined ? `member:${memberId}` : `typed:${record.member.email ?? record.member.name}`;
+    audit(db, actor, 'sign-off', record.id, { pack: record.course.pack, name: record.member.name, policyVersion: record.course.policyVersion });
     return { stored: true, id: record.id } as const;
   });
-}
-
-export interface Revocation {
-  reason: string;
-  actor: string;
-  at: string;
 }
 
 export interface StoredRecord {
@@ -75,16 +75,20 @@ export function findRecord(db: DatabaseSync, id: string): StoredRecord | undefin
   if (!isRecordId(id)) return undefined;
   const row = db.prepare('SELECT body, signature FROM records WHERE id = ?').get(id) as { body: string; signature: string } | undefined;
   if (!row) return undefined;
-  const revocation = db.prepare("SELECT reason, actor, at FROM record_events WHERE record_id = ? AND kind = 'revoked' ORDER BY id LIMIT 1").get(id) as Revocation | undefined;
+  const revocation = readRevocation(db, id, row.body);
   return { envelope: { record: JSON.parse(row.body) as SignOffRecord, algorithm: ALGORITHM, signature: row.signature }, body: row.body, revocation };
 }
 
 export const countRecords = (db: DatabaseSync): number => (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
 
-/** Revocation is a new event; the record itself never changes. */
-export function revokeRecord(db: DatabaseSync, id: string, reason: string, actor: string, now = new Date()): void {
+/** Revocation is a new event, signed like the record; the record itself never changes. */
+export function revokeRecord(db: DatabaseSync, key: SigningKey, id: string, reason: string, actor: string, now = new Date()): void {
   transaction(db, () => {
-    db.prepare("INSERT INTO record_events (record_id, kind, reason, actor, at) VALUES (?, 'revoked', ?, ?, ?)").run(id, reason, actor, now.toISOString());
+    const record = db.prepare('SELECT body FROM records WHERE id = ?').get(id) as { body: string } | undefined;
+    if (!record) throw new Error(`No record has the ID ${id}.`);
+    const { body, signature } = signRevocation(key, id, record.body, reason, actor, now);
+    db.prepare("INSERT INTO record_events (record_id, kind, reason, actor, at, body, signature) VALUES (?, 'revoked', ?, ?, ?, ?, ?)")
+      .run(id, reason, actor, now.toISOString(), body, signature);
     audit(db, actor, 'revoke', id, { reason }, now);
   });
 }
@@ -96,7 +100,8 @@ export type Status =
 
 /**
  * Checks a record's signature with the registered key it names. `revocation` (from the database)
- * turns a valid record into a revoked one; an invalid signature is reported as invalid whatever else.
+ * turns a valid record into a revoked one; an invalid signature, or a revocation that does not
+ * verify, is reported as invalid whatever else.
  */
 export function checkRecord(db: DatabaseSync, record: unknown, signature: unknown, revocation?: Revocation): Status {
   const keyId = typeof record === 'object' && record !== null && 'keyId' in record ? (record as { keyId: unknown }).keyId : undefined;
@@ -105,6 +110,7 @@ export function checkRecord(db: DatabaseSync, record: unknown, signature: unknow
   if (!publicKey) return { status: 'invalid', reason: `the key "${keyId}" is not one of this course's signing keys` };
   const verdict = verifyRecord(record, signature, publicKey);
   if (!verdict.valid) return { status: 'invalid', reason: verdict.reason };
+  if (revocation?.tampered) return { status: 'invalid', reason: `its revocation has been tampered with: ${revocation.tampered}` };
   return revocation ? { status: 'revoked', keyId, revocation } : { status: 'valid', keyId };
 }
 
