@@ -19,6 +19,7 @@ import { createAdmin, login } from '../../src/lib/server/admins.ts';
 import { importRoster, saveMember } from '../../src/lib/server/members.ts';
 import { fingerprintOf, keyIdOf, publicKeyPem } from '../../src/lib/signing.ts';
 import { keyedDatabase, storeTestRecord } from './support/records.ts';
+import { matchRecord } from '../../src/lib/server/identity.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'audit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -95,6 +96,22 @@ describe('npm run audit:verify', () => {
     db.prepare('DELETE FROM records WHERE id = ?').run(spare);
     expect(findRecord(db, spare)).toBeUndefined();
     expect(problems(db, key)).toEqual([`The audit log has sign-offs for ${spare}, but no such record exists: deleted from the database.`]);
+  });
+
+  it('reports a record credited to a member in the database, or a match made or removed there; an officer\'s match passes', async () => {
+    const { db, key, spare, revoked } = await seeded();
+    const roster = (db.prepare('SELECT id FROM members ORDER BY id').all() as { id: number }[]).map((m) => m.id);
+    expect(matchRecord(db, spare, roster[0]!, mo)).toEqual({ ok: true });
+    expect(problems(db, key)).toEqual([]);
+    db.prepare('INSERT INTO record_members (record_id, member_id) VALUES (?, ?)').run(revoked, roster[1]!);
+    expect(problems(db, key)).toEqual([`Records ${revoked} count for a member who neither signed them through their link nor was matched to them by an officer: changed in the database.`]);
+    db.prepare('DELETE FROM record_members WHERE record_id = ?').run(revoked);
+    db.exec('DROP TRIGGER record_matches_append_only_delete');
+    db.prepare('DELETE FROM record_matches WHERE record_id = ?').run(spare);
+    expect(problems(db, key)).toEqual([
+      `The audit log matches records ${spare} to members, but the database holds no such match: deleted from the database.`,
+      `Records ${spare} count for a member who neither signed them through their link nor was matched to them by an officer: changed in the database.`,
+    ]);
   });
 
   it('reports the last 30 entries deleted when they held a revocation; a noted head catches any cut', async () => {

@@ -154,6 +154,24 @@ function checkPeople(db: DatabaseSync, problems: string[]): { admins: number; me
 }
 
 /**
+ * Who a record counts for: a roster member through their link (its sign-off entry says `member:<id>`)
+ * or an officer's match (a `record-match` entry). A row in `record_members` with neither was written
+ * straight into the database, crediting a member with a record they never signed.
+ */
+function checkRecordMembers(db: DatabaseSync, problems: string[]): void {
+  const matched = subjects(db, 'record-match');
+  const matches = (db.prepare('SELECT record_id FROM record_matches').all() as { record_id: string }[]).map((r) => r.record_id);
+  const unlogged = matches.filter((id) => !matched.has(id));
+  if (unlogged.length) problems.push(`Records ${some(unlogged)} are matched to a member without a record-match entry in the audit log: matched straight in the database, or the log was cut back.`);
+  const gone = [...matched.keys()].filter((id) => !matches.includes(id));
+  if (gone.length) problems.push(`The audit log matches records ${some(gone)} to members, but the database holds no such match: deleted from the database.`);
+  const credited = db.prepare(`SELECT rm.record_id FROM record_members rm
+    WHERE NOT EXISTS (SELECT 1 FROM record_matches x WHERE x.record_id = rm.record_id AND x.member_id = rm.member_id)
+      AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'sign-off' AND a.subject = rm.record_id AND a.actor = 'member:' || rm.member_id)`).all() as { record_id: string }[];
+  if (credited.length) problems.push(`Records ${some(credited.map((r) => r.record_id))} count for a member who neither signed them through their link nor was matched to them by an officer: changed in the database.`);
+}
+
+/**
  * Every check, in one read transaction (a consistent snapshot while the server writes). `key` is the
  * configured signing key, from outside the database: the newest entry must be anchored by it.
  */
@@ -168,6 +186,7 @@ export function checkAuditLog(db: DatabaseSync, key: SigningKey): AuditReport {
     const bodies = checkRecords(db, problems);
     const revocations = checkRevocations(db, bodies, problems);
     const people = checkPeople(db, problems);
+    checkRecordMembers(db, problems);
     const head = db.prepare('SELECT id, hash, at FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditReport['head'];
     const entries = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
     return { entries, head: head && { ...head }, unanchoredBefore, counts: { records: bodies.size, revocations, ...people }, problems };
