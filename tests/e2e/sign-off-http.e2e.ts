@@ -218,6 +218,18 @@ test.describe('verification', () => {
     expect(text).toContain('Co-opted member, Standards Committee');
   });
 
+  test('the PDF prints a Devanagari name (review row 8: its shaping took the PDF down with a 500)', async ({ request, baseURL }) => {
+    const attempt = await takeAssessment(request, baseURL!, pack, true);
+    const response = await post(request, baseURL!, signOffForm(attempt, { name: 'प्रिया शर्मा', email: 'priya@example.org' }));
+    expect(response.status()).toBe(303);
+    const id = /certificate\/([0-9a-f-]{36})\//.exec(response.headers().location!)![1]!;
+    const pdf = await request.get(`/certificate/${id}.pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: await pdf.body(), encoding: 'utf8' });
+    expect(text.normalize('NFC')).toContain('प्रिया शर्मा');
+  });
+
   test('a revocation (a new event) turns the verification page to revoked; the record still verifies as signed', async ({ page, request, baseURL }) => {
     const attempt = await takeAssessment(request, baseURL!, pack, true);
     const response = await post(request, baseURL!, signOffForm(attempt));
