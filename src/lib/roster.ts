@@ -6,6 +6,7 @@
  */
 import { parse, type CsvError } from 'csv-parse/sync';
 import { z } from 'zod';
+import { INVISIBLE } from '../schemas/sign-off.ts';
 
 export interface RosterMember {
   name: string;
@@ -124,9 +125,7 @@ export function parseRoster(csvText: string, packs: readonly string[]): RosterRe
       if (value[f] === '') return;
       if ([...value[f]].length > max) problem(f, `${LABEL[f]} ${shown(value[f])} is longer than ${max} characters`);
       if (/[<>]/.test(value[f])) problem(f, `${LABEL[f]} ${shown(value[f])} must not contain < or >`);
-      // Line breaks, NULs, text-direction marks and other invisible characters would misdraw on
-      // screen, in the PDFs and in spreadsheets ("Evil\u202Eredro" shows as "Evilorder").
-      if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(value[f])) problem(f, `${LABEL[f]} ${shown(value[f].replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '?'))} must not contain line breaks, text-direction marks or other invisible characters`);
+      if (value[f].search(INVISIBLE) >= 0) problem(f, `${LABEL[f]} ${shown(value[f].replace(INVISIBLE, '?'))} must not contain line breaks, text-direction marks or other invisible characters`);
     };
     text('name', 100);
     text('wardOrCommittee', 120);

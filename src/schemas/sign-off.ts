@@ -5,8 +5,19 @@
 import { z } from 'zod';
 import { ROLES } from '../lib/record.ts';
 
-/** Letters (any script, with accents and Welsh circumflexes), spaces, hyphens, apostrophes and full stops. */
-const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
+/**
+ * Letters (any script, with accents and Welsh circumflexes), spaces, hyphens, apostrophes and full
+ * stops; and the zero-width (non-)joiner between two letters, which some Bengali, Hindi, Persian and
+ * Urdu spellings need ("فاطمه‌زاده").
+ */
+const NAME = /^[\p{L}\p{M}](?:[\p{L}\p{M} .'’-]|(?<=[\p{L}\p{M}])[\u200C\u200D](?=[\p{L}\p{M}]))*$/u;
+
+/**
+ * Characters that misdraw on screen, in PDFs and spreadsheets: controls, line breaks, text-direction
+ * marks and other invisible format characters ("Evil\u202Eredro" shows as "Evilorder"). The joiners a
+ * name may need between two letters are allowed.
+ */
+export const INVISIBLE = /[\p{Cc}\p{Zl}\p{Zp}]|(?![\u200C\u200D])\p{Cf}|(?<![\p{L}\p{M}])[\u200C\u200D]|[\u200C\u200D](?![\p{L}\p{M}])/gu;
 /** A ward or committee name: also digits, ampersands, commas, brackets and slashes. */
 const GROUP = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} .,'’&()/-]*$/u;
 

@@ -106,9 +106,11 @@ describe('parseRoster: a roster with problems', () => {
 
   it('refuses line breaks, NULs, text-direction marks and other invisible characters in names and wards (security review row 19)', () => {
     const csv = [HEADER, 'Evil\u202Eredro,a@example.org,councillor,Ward,core,2027-01-01', '"Line\n=1+1",b@example.org,councillor,Ward,core,2027-01-01',
-      'Nul\u0000Name,c@example.org,councillor,Ward\u200B D,core,2027-01-01', 'Siân Ŵyn Llŷr,d@example.org,councillor,Ward E,core,2027-01-01'].join('\n');
+      'Nul\u0000Name,c@example.org,councillor,Ward\u200B D,core,2027-01-01', 'Siân Ŵyn Llŷr,d@example.org,councillor,Ward E,core,2027-01-01',
+      // A zero-width non-joiner between two letters is part of some Persian, Urdu and Bengali spellings; alone, it is refused.
+      'فاطمه\u200Cزاده,e@example.org,councillor,Ward F,core,2027-01-01', '\u200CAlice \u200DBrown,f@example.org,councillor,Ward G,core,2027-01-01'].join('\n');
     const problems = problemsOf(csv);
-    expect(problems.map((p) => `${p.row}:${p.field}`)).toEqual(['1:name', '2:name', '3:name', '3:wardOrCommittee']);
+    expect(problems.map((p) => `${p.row}:${p.field}`)).toEqual(['1:name', '2:name', '3:name', '3:wardOrCommittee', '6:name']);
     expect(problems[0]!.message).toContain('must not contain line breaks, text-direction marks or other invisible characters');
     expect(problems[0]!.message).not.toContain('\u202E');
   });

@@ -1,3 +1,4 @@
+import { SignOffFormSchema } from '../../src/schemas/sign-off.ts';
 import { describe, expect, it } from 'vitest';
 import { eligibility } from '../../src/lib/eligibility.ts';
 import { rescore, RescoreError } from '../../src/lib/rescore.ts';
@@ -148,5 +149,17 @@ describe('final assessment', () => {
     expect(scoreAssessment(drawn, answers, 80)).toMatchObject({ correct: 8, percent: 80, passed: true });
     answers['fa-q5'] = [0];
     expect(scoreAssessment(drawn, answers, 80)).toMatchObject({ correct: 7, percent: 70, passed: false });
+  });
+});
+
+describe('names on the declaration form', () => {
+  const form = (name: string) => SignOffFormSchema.safeParse({ name, role: 'councillor', wardOrCommittee: 'Garstang', email: '', declaration: 'agreed' });
+  it('accepts names in any script, with a joiner between two letters where a spelling needs one', () => {
+    for (const name of ['Siân Ŵyn Llŷr', 'প্রিয়া শর্মা', 'प्रिया शर्मा', 'ਹਰਪ੍ਰੀਤ ਕੌਰ', 'محمد علي', 'فاطمه\u200Cزاده', 'क्\u200Dष', '王小明', 'Zofia Żółkiewska']) {
+      expect(form(name).success, name).toBe(true);
+    }
+  });
+  it('refuses markup, a joiner that joins nothing, and text-direction marks', () => {
+    for (const name of ['<b>Jane</b>', '\u200CJane', 'Jane \u200D', 'Evil\u202Eredro', 'Jane\u200BSmith']) expect(form(name).success, name).toBe(false);
   });
 });
