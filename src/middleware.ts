@@ -12,11 +12,19 @@ import { envLimit, isBusy, RateLimiter } from './lib/server/rate-limit.ts';
 
 const OPEN = ['/admin/login', '/admin/setup'];
 
-/** Sign-ins and sign-offs per address per minute (COURSE_RATE_LOGIN, COURSE_RATE_SIGN_OFF). */
+/** Sign-ins, sign-offs and assessment starts per address per minute (COURSE_RATE_LOGIN, COURSE_RATE_SIGN_OFF, COURSE_RATE_ATTEMPT). */
 const limits = {
   login: new RateLimiter(envLimit('COURSE_RATE_LOGIN', 20)),
   signOff: new RateLimiter(envLimit('COURSE_RATE_SIGN_OFF', 30)),
+  attempt: new RateLimiter(envLimit('COURSE_RATE_ATTEMPT', 10)),
 };
+
+/** Which limit a POST counts against, if any. Starting an attempt writes a row (security review row 10). */
+const limiterFor = (path: string): RateLimiter | undefined =>
+  /^\/admin\/login\/?$/.test(path) ? limits.login
+    : /^\/sign-off\/?$/.test(path) ? limits.signOff
+      : /^\/[^/]+\/assessment\/?$/.test(path) ? limits.attempt
+        : undefined;
 
 const plain = (status: number, message: string, headers: Record<string, string> = {}) =>
   new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers } });
@@ -25,8 +33,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   const path = context.url.pathname;
   if (context.request.method === 'POST') {
-    const limiter = /^\/admin\/login\/?$/.test(path) ? limits.login : /^\/sign-off\/?$/.test(path) ? limits.signOff : undefined;
-    const verdict = limiter?.take(context.clientAddress);
+    const verdict = limiterFor(path)?.take(context.clientAddress);
     if (verdict && !verdict.ok) {
       return plain(429, `Too many requests from your address. Try again in ${verdict.retryAfter} seconds.`, { 'retry-after': String(verdict.retryAfter) });
     }

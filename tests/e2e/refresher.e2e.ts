@@ -18,8 +18,8 @@ import { openDatabase } from '../../src/lib/server/db.ts';
 import { regenerateLink, saveMember } from '../../src/lib/server/members.ts';
 import { createAdmin } from '../../src/lib/server/admins.ts';
 import { courseFor, perfectProgress } from '../unit/support/course.ts';
-import { answerAssessment, passAttempt, postSignOff } from './server-support.ts';
-import { freePort, startServer, stopServer, type Running } from './spawn-server.ts';
+import { answerAssessment, linkedMember, passAttempt, postSignOff } from './server-support.ts';
+import { freePort, startServer, stopServer, withOwnServer, type Running } from './spawn-server.ts';
 import { expectNoAxeViolations } from './support.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -47,23 +47,7 @@ function buildChangedCourse(): string {
 }
 
 /** A server of its own on a fresh database, for `use`; stopped afterwards. */
-async function withOwnServer(name: string, use: (server: Running, db: DatabaseSync) => Promise<void>): Promise<void> {
-  rmSync(join(work, name), { recursive: true, force: true });
-  mkdirSync(join(work, name), { recursive: true });
-  const dbPath = join(work, name, 'course.db');
-  const server = await startServer(dbPath, await freePort());
-  const db = openDatabase(dbPath);
-  try {
-    await use(server, db);
-  } finally {
-    db.close();
-    await stopServer(server);
-  }
-}
-
-/** A roster member of the pack with a personal link; returns the link's token. */
-const linkedMember = (db: DatabaseSync, name: string, email: string): string =>
-  regenerateLink(db, saveMember(db, null, { name, email, role: 'councillor', wardOrCommittee: 'Rossall', pack, dueDate: '2030-03-31' }, 'test'), 'test');
+const ownServer = (name: string, use: (server: Running, db: DatabaseSync) => Promise<void>) => withOwnServer(join(work, name), use);
 
 /** Opens a personal link and continues as its member. */
 async function openLink(page: Page, token: string): Promise<void> {
@@ -235,8 +219,8 @@ test('without a personal link, the record ID from a certificate opens the refres
   expect(record.record.route).toEqual({ kind: 'refresher', previousRecord: recordId, lessons: [] });
 });
 
-test('a personal link signs no one in by being opened; continuing lasts 30 days; "Not you?" forgets it on this browser', async ({ browser }) => withOwnServer('leave', async (server, db) => {
-    const token = linkedMember(db, 'Alice Ng', 'alice@example.org');
+test('a personal link signs no one in by being opened; continuing lasts 30 days; "Not you?" forgets it on this browser', async ({ browser }) => ownServer('leave', async (server, db) => {
+    const token = linkedMember(db, 'Alice Ng', 'alice@example.org', pack);
 
     // Opening the link (as another site could make a visitor do) sets no cookie.
     const opened = await fetch(`${server.base}/c/${token}/`);
@@ -267,9 +251,9 @@ test('a personal link signs no one in by being opened; continuing lasts 30 days;
     await context.close();
 }));
 
-test('a pass belongs to whoever took it: not to another member, and not across a personal link (security review row 5)', async () => withOwnServer('pass', async (server, db) => {
-    const alice = `cc_member=${linkedMember(db, 'Alice Ng', 'alice@example.org')}`;
-    const bob = `cc_member=${linkedMember(db, 'Bob Hale', 'bob@example.org')}`;
+test('a pass belongs to whoever took it: not to another member, and not across a personal link (security review row 5)', async () => ownServer('pass', async (server, db) => {
+    const alice = `cc_member=${linkedMember(db, 'Alice Ng', 'alice@example.org', pack)}`;
+    const bob = `cc_member=${linkedMember(db, 'Bob Hale', 'bob@example.org', pack)}`;
     const submission = () => randomUUID().replace(/-/g, '').slice(0, 22);
     const alicesPass = await passAttempt(server.base, pack, alice);
     const anonymousPass = await passAttempt(server.base, pack);
@@ -278,7 +262,9 @@ test('a pass belongs to whoever took it: not to another member, and not across a
     expect((await postSignOff(server.base, pack, alicesPass, submission(), 'Alice Ng')).status).toBe(403);
     expect((await postSignOff(server.base, pack, anonymousPass, submission(), 'Bob Hale', bob)).status).toBe(403);
     expect(db.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 0 });
-    // Alice's own pass, through her own link, signs.
+    // Alice's own pass, through her own link, signs, once her progress is on her record (row 9).
+    const progress = JSON.stringify(perfectProgress(courseFor(pack)));
+    expect((await fetch(`${server.base}/api/progress`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: alice }, body: progress })).status).toBe(200);
     expect((await postSignOff(server.base, pack, alicesPass, submission(), 'Alice Ng', alice)).status).toBe(303);
     expect(db.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 1 });
 }));
