@@ -28,9 +28,12 @@ export default defineConfig({
   webServer: {
     command: 'rm -rf reports/e2e-data && node dist/server/entry.mjs',
     url: `http://127.0.0.1:${port}/`,
-    // Rate limits off for the shared server (many tests post from one address); tests/e2e/load.e2e.ts
-    // checks them on a server of its own.
-    env: { HOST: '127.0.0.1', PORT: String(port), COURSE_DB: e2eDatabase, COURSE_SIGNING_KEY: '', COURSE_RATE_SIGN_OFF: '100000', COURSE_RATE_LOGIN: '100000' },
+    // Rate limits and the retake cool-down off for the shared server (many tests post from one address);
+    // tests/e2e/load.e2e.ts and attempt-limits.e2e.ts check them on servers of their own.
+    env: {
+      HOST: '127.0.0.1', PORT: String(port), COURSE_DB: e2eDatabase, COURSE_SIGNING_KEY: '',
+      COURSE_RATE_SIGN_OFF: '100000', COURSE_RATE_LOGIN: '100000', COURSE_RATE_ATTEMPT: '100000', COURSE_RETAKE_COOLDOWN_MINUTES: '0',
+    },
     reuseExistingServer: false,
     timeout: 60_000,
   },

@@ -16,11 +16,19 @@ const OPEN = ['/admin/login', '/admin/setup'];
 /** Logged once: why a form from the public address was refused (a proxy not trusted, or not sending X-Forwarded-*). */
 let hinted = false;
 
-/** Sign-ins and sign-offs per address per minute (COURSE_RATE_LOGIN, COURSE_RATE_SIGN_OFF). */
+/** Sign-ins, sign-offs and assessment starts per address per minute (COURSE_RATE_LOGIN, COURSE_RATE_SIGN_OFF, COURSE_RATE_ATTEMPT). */
 const limits = {
   login: new RateLimiter(envLimit('COURSE_RATE_LOGIN', 20)),
   signOff: new RateLimiter(envLimit('COURSE_RATE_SIGN_OFF', 30)),
+  attempt: new RateLimiter(envLimit('COURSE_RATE_ATTEMPT', 10)),
 };
+
+/** Which limit a POST counts against, if any. Starting an attempt writes a row (security review row 10). */
+const limiterFor = (path: string): RateLimiter | undefined =>
+  /^\/admin\/login\/?$/.test(path) ? limits.login
+    : /^\/sign-off\/?$/.test(path) ? limits.signOff
+      : /^\/[^/]+\/assessment\/?$/.test(path) ? limits.attempt
+        : undefined;
 
 const plain = (status: number, message: string, headers: Record<string, string> = {}) =>
   new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers } });
@@ -38,8 +46,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     return new Response(`Cross-site ${context.request.method} form submissions are forbidden`, { status: 403 });
   }
   if (context.request.method === 'POST') {
-    const limiter = /^\/admin\/login\/?$/.test(path) ? limits.login : /^\/sign-off\/?$/.test(path) ? limits.signOff : undefined;
-    const verdict = limiter?.take(clientAddress(context));
+    const verdict = limiterFor(path)?.take(clientAddress(context));
     if (verdict && !verdict.ok) {
       return plain(429, `Too many requests from your address. Try again in ${verdict.retryAfter} seconds.`, { 'retry-after': String(verdict.retryAfter) });
     }

@@ -92,3 +92,20 @@ export function scoreAssessment(drawn: readonly AssessmentQuestion[], answers: R
     passed: total > 0 && correct * 100 >= passMark * total,
   };
 }
+
+/** A lesson as "revisit" links need it: the rules it teaches, its title and address. */
+export interface RevisitLesson {
+  id: string;
+  href: string;
+  data: { title: string; rules: readonly string[] };
+}
+
+/** The lessons that teach any of these rules, in course order. */
+export const lessonsTeaching = <L extends RevisitLesson>(rules: readonly string[], lessons: readonly L[]): L[] =>
+  lessons.filter((l) => l.data.rules.some((r) => rules.includes(r)));
+
+/** What to revisit after an attempt: the lessons teaching the rules of the questions answered wrongly, in course order. */
+export function lessonsToRevisit<L extends RevisitLesson>(questions: readonly { id: string; rules: readonly string[] }[], answers: readonly MarkedAnswer[], lessons: readonly L[]): L[] {
+  const rules = new Map(questions.map((q) => [q.id, q.rules]));
+  return lessonsTeaching(answers.filter((a) => !a.correct).flatMap((a) => rules.get(a.question) ?? []), lessons);
+}

@@ -23,7 +23,7 @@ test('no acknowledged sign-off is lost or duplicated when the server is killed t
   const acknowledged = new Map<string, string>(); // record ID → submission key
   let attempted = 0;
   for (let round = 0; round < KILLS; round++) {
-    const server = await startServer(db, port, { COURSE_RATE_SIGN_OFF: '1000000' });
+    const server = await startServer(db, port, { COURSE_RATE_SIGN_OFF: '1000000', COURSE_RATE_ATTEMPT: '1000000' });
     let alive = true;
     const worker = async () => {
       while (alive) {

@@ -8,13 +8,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createAdmin } from '../../src/lib/server/admins.ts';
-import { passAttempt, postSignOff } from './server-support.ts';
-import { linkedMember, withOwnServer } from './own-server.ts';
+import { linkedMember, passAttempt, postSignOff, recordProgress } from './server-support.ts';
+import { withOwnServer } from './spawn-server.ts';
 import { expectNoAxeViolations } from './support.ts';
 
 const pack = 'wyre';
+const work = join(import.meta.dirname, '..', '..', 'reports', 'e2e-identity');
 const submission = () => randomUUID().replace(/-/g, '').slice(0, 22);
 const recordIdOf = (response: Response) => /certificate\/([0-9a-f-]{36})\//.exec(response.headers.get('location') ?? '')![1]!;
 
@@ -28,7 +30,7 @@ async function signInAsOfficer(page: Page, base: string): Promise<void> {
 
 test('a sign-off without a link says "self-declared" everywhere; the officer matches one, rejects another and revokes a roster-verified one', async ({ page }) => {
   test.setTimeout(90_000);
-  await withOwnServer('e2e-identity', 'open', async (server, db) => {
+  await withOwnServer(join(work, 'open'), async (server, db) => {
     const base = server.base;
     await createAdmin(db, { email: 'mo@example.org', name: 'Morag Officer', password: 'correct horse battery staple' }, 'test');
     linkedMember(db, 'Jane Smith', 'jane.smith@wyre.gov.uk');
@@ -37,6 +39,7 @@ test('a sign-off without a link says "self-declared" everywhere; the officer mat
     // Anyone can sign in any name without a link: the record says so.
     const forged = recordIdOf(await postSignOff(base, pack, await passAttempt(base, pack), submission(), 'Jane Smith'));
     const stranger = recordIdOf(await postSignOff(base, pack, await passAttempt(base, pack), submission(), 'Cllr Jane Forged'));
+    await recordProgress(base, pack, alice);
     const verified = recordIdOf(await postSignOff(base, pack, await passAttempt(base, pack, alice), submission(), 'Alice Ng', alice));
 
     await page.goto(`${base}/verify/${forged}/`);
@@ -105,7 +108,7 @@ test('a sign-off without a link says "self-declared" everywhere; the officer mat
 });
 
 test('COURSE_SIGN_OFF=linked-only: without a personal link, sign-off is refused and the page says how to sign', async ({ page }) => {
-  await withOwnServer('e2e-identity', 'linked-only', async (server, db) => {
+  await withOwnServer(join(work, 'linked-only'), async (server, db) => {
     const base = server.base;
     const refused = await postSignOff(base, pack, await passAttempt(base, pack), submission(), 'Cllr Jane Forged');
     expect(refused.status).toBe(403);
@@ -116,6 +119,7 @@ test('COURSE_SIGN_OFF=linked-only: without a personal link, sign-off is refused 
     await expect(page.getByRole('button', { name: 'Sign the declaration' })).toHaveCount(0);
     // Through a link, the same council's member signs, roster-verified.
     const alice = `cc_member=${linkedMember(db, 'Alice Ng', 'alice@example.org')}`;
+    await recordProgress(base, pack, alice);
     const signed = await postSignOff(base, pack, await passAttempt(base, pack, alice), submission(), 'Alice Ng', alice);
     expect(signed.status).toBe(303);
     expect((await (await fetch(`${base}/api/records/${recordIdOf(signed)}`)).json()).identity.level).toBe('roster-verified');

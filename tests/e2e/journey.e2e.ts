@@ -54,7 +54,14 @@ test('wyre: lessons, scenarios, a failed then a passed assessment, sign-off, cer
   await answerAssessment(page, pack, false);
   await expect(page.locator('h1')).toHaveText('You did not pass this time');
   await expect(page.locator('.cc-results--wrong')).toHaveCount(10);
-  await expect(page.locator('.cc-results--wrong').first()).toContainText('The right answer');
+  // Each wrong answer is explained, with lessons to revisit, but the right option is not given (security review row 9).
+  const firstWrong = page.locator('.cc-results--wrong').first();
+  const id = await firstWrong.getAttribute('data-question');
+  const wrong = bankOf(pack).find((q) => q.id === id)!;
+  await expect(firstWrong).toContainText(wrong.explanation);
+  for (const o of wrong.options.filter((o) => o.correct)) await expect(firstWrong).not.toContainText(o.text);
+  await expect(firstWrong.locator('a').first()).toHaveAttribute('href', /^\/wyre\/(lessons|examples)\//);
+  await expect(page.locator('[data-revisit] a').first()).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Try again with new questions' }).click();
   await expect(page).not.toHaveURL(firstAttempt);

@@ -18,9 +18,8 @@ import { openDatabase } from '../../src/lib/server/db.ts';
 import { regenerateLink, saveMember } from '../../src/lib/server/members.ts';
 import { createAdmin } from '../../src/lib/server/admins.ts';
 import { courseFor, perfectProgress } from '../unit/support/course.ts';
-import { answerAssessment, passAttempt, postSignOff, storedEnvelope } from './server-support.ts';
-import { freePort, startServer, stopServer, type Running } from './spawn-server.ts';
-import { linkedMember, withOwnServer as ownServer } from './own-server.ts';
+import { answerAssessment, linkedMember, passAttempt, postSignOff, recordProgress, storedEnvelope } from './server-support.ts';
+import { freePort, startServer, stopServer, withOwnServer, type Running } from './spawn-server.ts';
 import { expectNoAxeViolations } from './support.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -47,7 +46,8 @@ function buildChangedCourse(): string {
   return join(out, 'server', 'entry.mjs');
 }
 
-const withOwnServer = (name: string, use: (server: Running, db: DatabaseSync) => Promise<void>) => ownServer('e2e-refresher', name, use);
+/** A server of its own on a fresh database, for `use`; stopped afterwards. */
+const ownServer = (name: string, use: (server: Running, db: DatabaseSync) => Promise<void>) => withOwnServer(join(work, name), use);
 
 /** Opens a personal link and continues as its member. */
 async function openLink(page: Page, token: string): Promise<void> {
@@ -219,8 +219,8 @@ test('without a personal link, the record ID from a certificate opens the refres
   expect(record.record.route).toEqual({ kind: 'refresher', previousRecord: recordId, lessons: [] });
 });
 
-test('a personal link signs no one in by being opened; continuing lasts 30 days; "Not you?" forgets it on this browser', async ({ browser }) => withOwnServer('leave', async (server, db) => {
-    const token = linkedMember(db, 'Alice Ng', 'alice@example.org');
+test('a personal link signs no one in by being opened; continuing lasts 30 days; "Not you?" forgets it on this browser', async ({ browser }) => ownServer('leave', async (server, db) => {
+    const token = linkedMember(db, 'Alice Ng', 'alice@example.org', pack);
 
     // Opening the link (as another site could make a visitor do) sets no cookie.
     const opened = await fetch(`${server.base}/c/${token}/`);
@@ -251,9 +251,9 @@ test('a personal link signs no one in by being opened; continuing lasts 30 days;
     await context.close();
 }));
 
-test('a pass belongs to whoever took it: not to another member, and not across a personal link (security review row 5)', async () => withOwnServer('pass', async (server, db) => {
-    const alice = `cc_member=${linkedMember(db, 'Alice Ng', 'alice@example.org')}`;
-    const bob = `cc_member=${linkedMember(db, 'Bob Hale', 'bob@example.org')}`;
+test('a pass belongs to whoever took it: not to another member, and not across a personal link (security review row 5)', async () => ownServer('pass', async (server, db) => {
+    const alice = `cc_member=${linkedMember(db, 'Alice Ng', 'alice@example.org', pack)}`;
+    const bob = `cc_member=${linkedMember(db, 'Bob Hale', 'bob@example.org', pack)}`;
     const submission = () => randomUUID().replace(/-/g, '').slice(0, 22);
     const alicesPass = await passAttempt(server.base, pack, alice);
     const anonymousPass = await passAttempt(server.base, pack);
@@ -262,7 +262,8 @@ test('a pass belongs to whoever took it: not to another member, and not across a
     expect((await postSignOff(server.base, pack, alicesPass, submission(), 'Alice Ng')).status).toBe(403);
     expect((await postSignOff(server.base, pack, anonymousPass, submission(), 'Bob Hale', bob)).status).toBe(403);
     expect(db.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 0 });
-    // Alice's own pass, through her own link, signs.
+    // Alice's own pass, through her own link, signs, once her progress is on her record (row 9).
+    await recordProgress(server.base, pack, alice);
     expect((await postSignOff(server.base, pack, alicesPass, submission(), 'Alice Ng', alice)).status).toBe(303);
     expect(db.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 1 });
 }));

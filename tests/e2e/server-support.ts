@@ -4,6 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { expect, type APIRequestContext, type Frame, type Page } from '@playwright/test';
 import { loadAssessment, loadFlowchart, loadPacks } from '../../src/lib/load.ts';
 import { e2eDatabase } from '../../playwright.config.ts';
+import { regenerateLink, saveMember } from '../../src/lib/server/members.ts';
 import { courseFor, perfectProgress } from '../unit/support/course.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -38,21 +39,27 @@ export const recordCount = (): number => query<{ n: number }>('SELECT count(*) A
 /** The origin the test server expects on posts (the middleware refuses cross-origin form posts). */
 export const formHeaders = (baseURL: string) => ({ origin: baseURL, 'content-type': 'application/x-www-form-urlencoded' });
 
+/** The attempt token a start's redirect names. */
+export const attemptIn = (location: string | null | undefined): string => /\/assessment\/([A-Za-z0-9_-]{22})\/$/.exec(location ?? '')![1]!;
+
+/** The answers to an attempt's page (its HTML): every right option, or one wrong option for each question. */
+export function answerForm(pack: string, page: string, right: boolean): string {
+  const bank = bankOf(pack);
+  const form = new URLSearchParams();
+  for (const id of new Set([...page.matchAll(/name="answer-([a-z0-9-]+)"/g)].map((m) => m[1]!))) {
+    const pick = bank.find((b) => b.id === id)!.options.flatMap((o, i) => (o.correct === right ? [i] : []));
+    for (const i of right ? pick : pick.slice(0, 1)) form.append(`answer-${id}`, String(i));
+  }
+  return form.toString();
+}
+
 /** Starts an attempt over HTTP and answers it: all right, or all wrong. Returns its token. */
 export async function takeAssessment(request: APIRequestContext, baseURL: string, pack: string, right: boolean): Promise<string> {
   const start = await request.post(`/${pack}/assessment/`, { headers: formHeaders(baseURL), maxRedirects: 0 });
   expect(start.status()).toBe(303);
-  const token = /\/assessment\/([A-Za-z0-9_-]{22})\/$/.exec(start.headers().location ?? '')![1]!;
+  const token = attemptIn(start.headers().location);
   const page = await (await request.get(`/${pack}/assessment/${token}/`)).text();
-  const bank = bankOf(pack);
-  const ids = [...new Set([...page.matchAll(/name="answer-([a-z0-9-]+)"/g)].map((m) => m[1]!))];
-  const form = new URLSearchParams();
-  for (const id of ids) {
-    const q = bank.find((b) => b.id === id)!;
-    const pick = q.options.flatMap((o, i) => (o.correct === right ? [i] : []));
-    for (const i of right ? pick : pick.slice(0, 1)) form.append(`answer-${id}`, String(i));
-  }
-  const submitted = await request.post(`/${pack}/assessment/${token}/`, { headers: formHeaders(baseURL), data: form.toString(), maxRedirects: 0 });
+  const submitted = await request.post(`/${pack}/assessment/${token}/`, { headers: formHeaders(baseURL), data: answerForm(pack, page, right), maxRedirects: 0 });
   expect(submitted.status()).toBe(303);
   return token;
 }
@@ -75,15 +82,20 @@ export async function answerAssessment(where: Page | Frame, pack: string, right:
 export async function passAttempt(base: string, pack: string, cookie?: string): Promise<string> {
   const headers = { origin: base, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) };
   const start = await fetch(`${base}/${pack}/assessment/`, { method: 'POST', headers, redirect: 'manual' });
-  const token = /\/assessment\/([A-Za-z0-9_-]{22})\/$/.exec(start.headers.get('location') ?? '')![1]!;
+  const token = attemptIn(start.headers.get('location'));
   const page = await (await fetch(`${base}/${pack}/assessment/${token}/`, { headers })).text();
-  const bank = bankOf(pack);
-  const form = new URLSearchParams();
-  for (const id of new Set([...page.matchAll(/name="answer-([a-z0-9-]+)"/g)].map((m) => m[1]!))) {
-    bank.find((b) => b.id === id)!.options.forEach((o, i) => o.correct && form.append(`answer-${id}`, String(i)));
-  }
-  await fetch(`${base}/${pack}/assessment/${token}/`, { method: 'POST', headers, body: form.toString(), redirect: 'manual' });
+  await fetch(`${base}/${pack}/assessment/${token}/`, { method: 'POST', headers, body: answerForm(pack, page, true), redirect: 'manual' });
   return token;
+}
+
+/** A roster member of the pack with a personal link; returns the link's token (the `cc_member` cookie's value). */
+export const linkedMember = (db: DatabaseSync, name: string, email: string, pack = 'wyre'): string =>
+  regenerateLink(db, saveMember(db, null, { name, email, role: 'councillor', wardOrCommittee: 'Rossall', pack, dueDate: '2030-03-31' }, 'test'), 'test');
+
+/** With plain fetch: reports a member's complete progress through their link, as their browser would, so the server has recorded it. */
+export async function recordProgress(base: string, pack: string, cookie: string): Promise<void> {
+  const response = await fetch(`${base}/api/progress`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(perfectProgress(courseFor(pack))) });
+  if (response.status !== 200) throw new Error(`progress was not recorded: ${response.status}`);
 }
 
 /** With plain fetch: posts a complete, valid declaration for a passed attempt. */

@@ -1,7 +1,10 @@
 /** Starts the built server as a child process on a database of its own, for tests that kill it or limit it. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { openDatabase } from '../../src/lib/server/db.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -45,4 +48,19 @@ export async function stopServer(running: Running, signal: NodeJS.Signals = 'SIG
     child.once('exit', () => resolve());
     child.kill(signal);
   });
+}
+
+/** A server of its own on a fresh database in `dir` (emptied first), for `use`, which may open the database too; stopped afterwards. */
+export async function withOwnServer(dir: string, use: (server: Running, db: DatabaseSync) => Promise<void>, env: Record<string, string> = {}): Promise<void> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const dbPath = join(dir, 'course.db');
+  const server = await startServer(dbPath, await freePort(), env);
+  const db = openDatabase(dbPath);
+  try {
+    await use(server, db);
+  } finally {
+    db.close();
+    await stopServer(server);
+  }
 }

@@ -25,6 +25,12 @@ describe.each(packs.map((p) => [p.pack.id, p] as const))('%s final-assessment ba
     expect(bank.filter((q) => q.kind === 'rule').length).toBeGreaterThanOrEqual(12);
   });
 
+  it('explains without repeating a right option word for word (results show explanations, not the key: security review row 9)', () => {
+    const words = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+    const repeating = bank.filter((q) => q.options.some((o) => o.correct && words(q.explanation).includes(words(o.text)))).map((q) => q.id);
+    expect(repeating).toEqual([]);
+  });
+
   it('does not always put the right answer in the same place', () => {
     const places = new Set(bank.filter((q) => q.type === 'single').map((q) => q.options.findIndex((o) => o.correct)));
     expect(places.size).toBeGreaterThanOrEqual(3);

@@ -40,7 +40,7 @@ function view(name: string): CertificateView {
     { label: 'Role', value: 'Councillor, Garstang ward' },
     { label: 'Record ID', value: recordId },
   ];
-  return { name, role: details[0]!.value, council: 'Wyre Council', policy: 'Social media policy, version 2', date: '1 December 2026', score: '10 of 10', recordId, fingerprint: 'ab'.repeat(32), verifyUrl: `http://localhost/verify/${recordId}/`, details };
+  return { name, role: details[0]!.value, council: 'Wyre Council', policy: 'Social media policy, version 2', date: '1 December 2026', score: '10 of 10', recordId, fingerprint: 'ab'.repeat(32), verifyUrl: `http://localhost/verify/${recordId}/`, identity: 'Self-declared', details, publicDetails: details };
 }
 
 function report(names: readonly string[]): CommitteeReport {

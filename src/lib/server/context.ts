@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { database, databasePath } from './db.ts';
 import { loadSigningKey, registerKey, type SigningKey } from './keys.ts';
 import { adminCount, createSetupToken, SETUP_MINUTES } from './admins.ts';
+import { pruneAttempts } from './attempts.ts';
 
 export interface ServerContext {
   db: DatabaseSync;
@@ -16,6 +17,8 @@ export function server(): ServerContext {
     const db = database();
     const key = loadSigningKey();
     registerKey(db, key);
+    // Expired assessment attempts go at start-up (and now and then as attempts start: attempts.ts).
+    pruneAttempts(db);
     context = { db, key };
   }
   return context;

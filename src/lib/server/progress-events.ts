@@ -58,3 +58,8 @@ export function memberProgress(db: DatabaseSync, memberId: number, pack: string,
   const row = db.prepare('SELECT progress FROM member_progress WHERE member_id = ? AND pack = ? AND basis = ?').get(memberId, pack, basis) as { progress: string } | undefined;
   return parseProgress(row?.progress, pack);
 }
+
+/** Every step the server has recorded for a member (each once), for sign-off's cross-check. */
+export function memberEvents(db: DatabaseSync, memberId: number): Pick<ProgressEvent, 'kind' | 'item'>[] {
+  return db.prepare("SELECT kind, item FROM member_events WHERE member_id = ? AND kind <> 'assessment'").all(memberId) as Pick<ProgressEvent, 'kind' | 'item'>[];
+}

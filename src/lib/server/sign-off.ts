@@ -8,6 +8,8 @@ import type { CoursePack } from '../../data/course.ts';
 import { SignOffFormSchema, SIGN_OFF_FIELDS, type SignOffForm } from '../../schemas/sign-off.ts';
 import { eligibility, routeRequirements, type Eligibility } from '../eligibility.ts';
 import { routeFor } from './member-route.ts';
+import { memberEvents } from './progress-events.ts';
+import { unrecordedSteps } from '../progress-backing.ts';
 import { readProgress, emptyProgress } from '../progress.ts';
 import { rescore, RescoreError } from '../rescore.ts';
 import { composeRecord } from '../record.ts';
@@ -99,6 +101,9 @@ export function signOff(
   const status = attempt.result === null ? 'not-taken' : attempt.result.passed ? 'passed' : 'failed';
   const verdict = eligibility(routeRequirements(choice.route, course.paths), progress, status);
   if (!verdict.eligible) return { ok: false, status: 422, message: 'You cannot sign yet: some of the course is still to do.', eligibility: verdict };
+  // Security review row 9: through a personal link, each step must be one the server itself recorded.
+  const unrecorded = linked && unrecordedSteps(routeRequirements(choice.route, course.paths), memberEvents(deps.db, linked.id), course);
+  if (unrecorded) return { ok: false, status: 422, message: unrecorded.message, eligibility: unrecorded.verdict };
 
   const questions = new Map(bank.map((q) => [q.id, q]));
   const drawn = attempt.questions.map((id) => questions.get(id)).filter((q) => q !== undefined);
