@@ -3,6 +3,11 @@
 import { join } from 'node:path';
 import { build, buildIsStale, root } from './lib/build.mjs';
 
+// libuv's thread pool serves file reads for every page and password hashing; its default of 4 threads
+// let a burst of sign-ins stall the site (security review row 11). It is sized when first used, so set
+// it before anything asynchronous runs (nothing above touches the pool: the imports and checks are sync).
+process.env.UV_THREADPOOL_SIZE ??= '8';
+
 // The deployment settings first, so a mistake stops the start before a long build.
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';

@@ -1,5 +1,5 @@
 /**
- * Admin accounts, sign-in with lockout, sessions and the one-time setup link. Tokens (session
+ * Admin accounts, sign-in with lockout (rules in login-lock.ts), sessions and the one-time setup link. Tokens (session
  * cookies, setup links) are 256 random bits; the database keeps only their SHA-256.
  */
 import { randomBytes } from 'node:crypto';
@@ -7,16 +7,14 @@ import type { DatabaseSync } from 'node:sqlite';
 import { sha256Hex } from '../digest.ts';
 import { audit } from './audit.ts';
 import { transaction } from './db.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { holdMessage, holdOn, pruneFailures, recordFailure, reserveGuess, settleGuess } from './login-lock.ts';
+import { hashing, hashPassword, verifyPassword } from './passwords.ts';
 import { servedOverHttps } from './http.ts';
 
 export const SESSION_COOKIE = 'cc_admin_session';
 /** A session ends after 30 minutes without a request, and 8 hours after sign-in whatever happens. */
 export const IDLE_MINUTES = 30;
 export const ABSOLUTE_HOURS = 8;
-/** Five failed sign-ins (per account, or per address) lock sign-in for 15 minutes. */
-export const LOCK_AFTER = 5;
-export const LOCK_MINUTES = 15;
 export const SETUP_MINUTES = 30;
 
 export interface Admin {
@@ -40,43 +38,59 @@ export async function createAdmin(db: DatabaseSync, input: { email: string; name
   });
 }
 
-/** When sign-in opens again for this account or address, if it is locked now. */
-function lockedUntil(db: DatabaseSync, email: string, address: string, now: Date): Date | undefined {
-  const since = new Date(now.getTime() - minutes(LOCK_MINUTES)).toISOString();
-  const byEmail = db.prepare('SELECT at FROM login_failures WHERE email = ? AND at > ? ORDER BY at DESC LIMIT 1 OFFSET ?').get(email, since, LOCK_AFTER - 1) as { at: string } | undefined;
-  const byAddress = db.prepare('SELECT at FROM login_failures WHERE address = ? AND at > ? ORDER BY at DESC LIMIT 1 OFFSET ?').get(address, since, LOCK_AFTER - 1) as { at: string } | undefined;
-  const latest = [byEmail, byAddress].filter((r) => r !== undefined).map((r) => new Date(r.at).getTime() + minutes(LOCK_MINUTES));
-  return latest.length > 0 ? new Date(Math.max(...latest)) : undefined;
-}
+export type LoginResult =
+  | { ok: true; token: string; admin: Admin }
+  | { ok: false; status: 401; message: string }
+  | { ok: false; status: 429 | 503; message: string; retryAfter: number };
 
-export type LoginResult = { ok: true; token: string; admin: Admin } | { ok: false; status: 401 | 429; message: string };
+/** Any password's hash, checked when no account has the email, so timing does not reveal which emails exist. */
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+/** How long a sign-in refused because hashing is busy is asked to wait. */
+export const BUSY_RETRY_SECONDS = 5;
 
+/**
+ * Signs in, within the lockout rules of login-lock.ts. Everything up to the hash runs synchronously,
+ * so the hold check, the busy check and the reservation of this guess cannot interleave with another
+ * request's: parallel guesses are counted as if they had come one after another.
+ */
 export async function login(db: DatabaseSync, email: string, password: string, address: string, now = new Date()): Promise<LoginResult> {
   const normalised = email.trim().toLowerCase().slice(0, 254);
-  const locked = lockedUntil(db, normalised, address, now);
-  if (locked) {
-    transaction(db, () => audit(db, `typed:${normalised}`, 'login-locked', address, {}, now));
-    const at = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(locked);
-    return { ok: false, status: 429, message: `Too many failed sign-in attempts. Sign-in is locked for ${LOCK_MINUTES} minutes: try again after ${at}.` };
+  pruneStale(db, now);
+  const hold = holdOn(db, normalised, address, now);
+  if (hold) {
+    transaction(db, () => audit(db, `typed:${normalised}`, 'login-locked', address, { reason: hold.reason }, now));
+    return { ok: false, status: 429, message: holdMessage(hold), retryAfter: Math.max(1, Math.ceil((hold.until.getTime() - now.getTime()) / 1000)) };
   }
+  // Refused before it counts as a guess: nothing was checked.
+  if (hashing.full) return { ok: false, status: 503, message: 'Sign-in is busy just now. Please try again in a few seconds.', retryAfter: BUSY_RETRY_SECONDS };
   const row = db.prepare('SELECT id, email, name, password_hash FROM admins WHERE email = ?').get(normalised) as (Admin & { password_hash: string }) | undefined;
-  // Hash even when there is no such account, so timing does not reveal which emails exist.
-  const valid = await verifyPassword(password, row?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
-  if (!row || !valid) {
-    transaction(db, () => {
-      db.prepare('INSERT INTO login_failures (email, address, at) VALUES (?, ?, ?)').run(normalised, address, now.toISOString());
-      // `typed:`: what the visitor typed, not an account, so it cannot pass for one (security review row 24).
-      audit(db, `typed:${normalised}`, 'login-failed', address, {}, now);
-    });
-    return { ok: false, status: 401, message: 'The email address or password is not right.' };
+  const guess = reserveGuess(db, normalised, address, now);
+  try {
+    const valid = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    if (!row || !valid) {
+      transaction(db, () => {
+        recordFailure(db, guess);
+        // `typed:`: what the visitor typed, not an account, so it cannot pass for one (security review row 24).
+        audit(db, `typed:${normalised}`, 'login-failed', address, {}, now);
+      });
+      return { ok: false, status: 401, message: 'The email address or password is not right.' };
+    }
+  } finally {
+    settleGuess(db, guess);
   }
   const session = token();
   transaction(db, () => {
     db.prepare('INSERT INTO sessions (id, admin_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run(sha256Hex(session), row.id, now.toISOString(), now.toISOString());
-    db.prepare('DELETE FROM login_failures WHERE email = ?').run(normalised);
     audit(db, row.email, 'login', address, {}, now);
   });
   return { ok: true, token: session, admin: { id: row.id, email: row.email, name: row.name } };
+}
+
+/** Drops failures past every lockout window and sessions past their idle or absolute limit (security review row 24). */
+function pruneStale(db: DatabaseSync, now: Date): void {
+  pruneFailures(db, now);
+  db.prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?')
+    .run(new Date(now.getTime() - minutes(IDLE_MINUTES)).toISOString(), new Date(now.getTime() - minutes(ABSOLUTE_HOURS * 60)).toISOString());
 }
 
 /** The admin a session cookie belongs to, if the session is live; refreshes its idle timer. */

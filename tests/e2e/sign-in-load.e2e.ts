@@ -1,0 +1,61 @@
+/**
+ * Security review row 11 over HTTP, on a server of its own: 40 sign-ins from 40 addresses at once no
+ * longer fill libuv's thread pool with scrypt, so a static page stays fast; sign-ins beyond the hashing
+ * queue get 503 with Retry-After. (Node's http client can choose its source address, 127.0.0.N.)
+ */
+import { request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { freePort, startServer, stopServer, type Running } from './spawn-server.ts';
+
+test.describe.configure({ mode: 'serial' });
+const dir = mkdtempSync(join(tmpdir(), 'sign-in-load-'));
+let server: Running;
+
+test.beforeAll(async () => {
+  // The per-address rate limit is not under test here; nor is the pool size (the default 4 threads, as `node dist/server/entry.mjs` runs).
+  server = await startServer(join(dir, 'course.db'), await freePort(), { COURSE_RATE_LOGIN: '100000' });
+});
+test.afterAll(async () => {
+  await stopServer(server);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A failed sign-in from `localAddress`, as a browser would post it. */
+function signIn(localAddress: string, email: string): Promise<{ status: number; retryAfter?: string; body: string }> {
+  const url = new URL('/admin/login/', server.base);
+  const body = new URLSearchParams({ email, password: 'not the password at all' }).toString();
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { origin: server.base, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk) => (text += chunk)).on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'], body: text }));
+    });
+    req.on('error', reject).end(body);
+  });
+}
+
+test('a static page answers in under half a second while 40 sign-ins from 40 addresses are in flight', async () => {
+  test.setTimeout(60_000);
+  const quiet = performance.now();
+  await (await fetch(`${server.base}/wyre/`)).text(); // warm
+  console.log(`quiet ${Math.round(performance.now() - quiet)} ms`);
+  const signIns = Array.from({ length: 40 }, (_, i) => signIn(`127.0.0.${10 + i}`, `nobody${i}@example.org`));
+  await new Promise((r) => setTimeout(r, 150)); // let them arrive and start hashing
+  const started = performance.now();
+  const page = await fetch(`${server.base}/wyre/`);
+  await page.text();
+  const took = performance.now() - started;
+  const results = await Promise.all(signIns);
+  console.log(`Static page during 40 sign-ins: ${Math.round(took)} ms; ${results.filter((r) => r.status === 503).length} told to retry`);
+  expect(page.status).toBe(200);
+  expect(took).toBeLessThan(500);
+  expect(results.every((r) => r.status === 401 || r.status === 503)).toBe(true);
+  const busy = results.filter((r) => r.status === 503);
+  expect(busy.length).toBeGreaterThan(0);
+  for (const r of busy) {
+    expect(Number(r.retryAfter)).toBeGreaterThan(0);
+    expect(r.body).toContain('Sign-in is busy just now. Please try again in a few seconds.');
+  }
+});
