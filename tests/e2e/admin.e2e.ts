@@ -293,7 +293,10 @@ test('the sixth bad password locks sign-in, with a clear message, even for the r
   }
   const sixth = await request.post('/admin/login/', { headers: form(baseURL!), data: bad, maxRedirects: 0 });
   expect(sixth.status()).toBe(429);
-  expect(await sixth.text()).toContain('Too many failed sign-in attempts');
+  expect(await sixth.text()).toContain('Too many failed sign-in attempts from your address');
+  // The page says when, and so does Retry-After: up to 15 minutes (security review row 4).
+  expect(Number(sixth.headers()['retry-after'])).toBeGreaterThan(0);
+  expect(Number(sixth.headers()['retry-after'])).toBeLessThanOrEqual(15 * 60);
   const right = await request.post('/admin/login/', { headers: form(baseURL!), data: new URLSearchParams({ email, password }).toString(), maxRedirects: 0 });
   expect(right.status()).toBe(429);
 });

@@ -38,19 +38,23 @@ function signIn(localAddress: string, email: string): Promise<{ status: number; 
 
 test('a static page answers in under half a second while 40 sign-ins from 40 addresses are in flight', async () => {
   test.setTimeout(60_000);
-  const quiet = performance.now();
   await (await fetch(`${server.base}/wyre/`)).text(); // warm
-  console.log(`quiet ${Math.round(performance.now() - quiet)} ms`);
   const signIns = Array.from({ length: 40 }, (_, i) => signIn(`127.0.0.${10 + i}`, `nobody${i}@example.org`));
   await new Promise((r) => setTimeout(r, 150)); // let them arrive and start hashing
-  const started = performance.now();
-  const page = await fetch(`${server.base}/wyre/`);
-  await page.text();
-  const took = performance.now() - started;
+  // Three loads one after another while the sign-ins are hashed; the median, so one scheduling hiccup
+  // on a shared machine does not decide it (before the fix every load took seconds).
+  const took: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    const page = await fetch(`${server.base}/wyre/`);
+    await page.text();
+    took.push(Math.round(performance.now() - started));
+    expect(page.status).toBe(200);
+  }
   const results = await Promise.all(signIns);
-  console.log(`Static page during 40 sign-ins: ${Math.round(took)} ms; ${results.filter((r) => r.status === 503).length} told to retry`);
-  expect(page.status).toBe(200);
-  expect(took).toBeLessThan(500);
+  const median = [...took].sort((a, b) => a - b)[1]!;
+  console.log(`Static page during 40 sign-ins: ${took.join(', ')} ms; ${results.filter((r) => r.status === 503).length} told to retry`);
+  expect(median).toBeLessThan(500);
   expect(results.every((r) => r.status === 401 || r.status === 503)).toBe(true);
   const busy = results.filter((r) => r.status === 503);
   expect(busy.length).toBeGreaterThan(0);
