@@ -13,7 +13,11 @@ if (buildIsStale()) {
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';
 const { describeSetup } = await import('../src/lib/server/context.ts');
-console.log(describeSetup(process.env.COURSE_PUBLIC_URL?.replace(/\/+$/, '') || `http://${process.env.HOST}:${process.env.PORT}`));
+const { databasePath } = await import('../src/lib/server/db.ts');
+const { exitOnStorageFailure } = await import('../src/lib/server/storage.ts');
+// A database folder it cannot write: a message saying what to do (COURSE_DB), exit status 1.
+const origin = process.env.COURSE_PUBLIC_URL?.replace(/\/+$/, '') || `http://${process.env.HOST}:${process.env.PORT}`;
+console.log(exitOnStorageFailure(() => describeSetup(origin), databasePath()));
 
 console.log(`Serving the course at http://${process.env.HOST}:${process.env.PORT}/`);
 await import(join(root, 'dist', 'server', 'entry.mjs'));
