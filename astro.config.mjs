@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import node from '@astrojs/node';
+import { fileURLToPath } from 'node:url';
 
 /**
  * No module-preload helper in the browser build. Astro switches module preload on; it adds about
@@ -46,6 +47,21 @@ function noModulePreload() {
   };
 }
 
+/**
+ * The Node adapter, standalone, started from src/server/entry.ts instead of the adapter's own
+ * entry: the same server, with security headers on every response, static files included.
+ * @param {Parameters<typeof node>[0]} options
+ * @returns {import('astro').AstroIntegration}
+ */
+function nodeWithHeaders(options) {
+  const integration = node(options);
+  const configDone = integration.hooks['astro:config:done'];
+  const entry = fileURLToPath(new URL('./src/server/entry.ts', import.meta.url));
+  integration.hooks['astro:config:done'] = (params) =>
+    configDone?.({ ...params, setAdapter: (adapter) => params.setAdapter({ ...adapter, serverEntrypoint: entry }) });
+  return integration;
+}
+
 /** `COURSE_SCORM=<pack>` (set by `npm run build:scorm`) builds that pack's SCORM pages into their own folder. */
 const scormPack = process.env.COURSE_SCORM;
 
@@ -54,13 +70,23 @@ export default defineConfig({
   outDir: scormPack ? `./dist-scorm/build-${scormPack}` : process.env.COURSE_OUT_DIR ?? './dist',
   // Pages are prerendered by default; server routes opt out with `export const prerender = false`.
   output: 'static',
-  adapter: node({ mode: 'standalone' }),
+  // No request body over 4 MB is read at all (the largest accepted, a roster upload, is 2 MB; each
+  // route sets its own smaller limit in src/lib/server/http.ts). The adapter's default is 1 GB.
+  adapter: nodeWithHeaders({ mode: 'standalone', bodySizeLimit: 4 * 1024 * 1024 }),
   // No `window.__svelte` version marker: a few bytes off every island, within the quiz pages' 20 KB budget.
   integrations: [mdx(), svelte({ compilerOptions: { discloseVersion: false } })],
   // Cross-origin form posts are refused by src/middleware.ts (client.ts `crossSiteForm`), with the origin the
   // browser used: Astro's own check compares with `http://<Host>`, so behind a proxy that ends HTTPS it refused
   // every form. No `allowedDomains` either: with it, Astro's clientAddress would believe X-Forwarded-For from anyone.
-  security: { checkOrigin: false },
+  security: {
+    checkOrigin: false,
+    // Content-Security-Policy with hashes of the scripts and styles Astro emits (a <meta> on
+    // prerendered pages, a header on on-demand ones); `frame-ancestors` is sent as a header by
+    // src/lib/server/headers.ts. Off for the SCORM package, which the LMS serves in its own frame.
+    csp: scormPack ? false : { directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"] },
+  },
+  // No syntax highlighting: the course shows no code, and Shiki's inline styles would break the CSP.
+  markdown: { syntaxHighlight: false },
   // Pages are linked with a trailing slash; API routes and the PDF are not. Both forms are accepted.
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'auto' },

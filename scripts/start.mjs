@@ -27,7 +27,10 @@ if (buildIsStale()) {
 // The database (COURSE_DB, default ./data/course.db: folder created, migrations applied) and the
 // signing key (created on first start unless COURSE_SIGNING_KEY is set), before the first request.
 const { describeSetup } = await import('../src/lib/server/context.ts');
-console.log(describeSetup(publicOrigin()));
+const { databasePath } = await import('../src/lib/server/db.ts');
+const { exitOnStorageFailure } = await import('../src/lib/server/storage.ts');
+// A database folder it cannot write: a message saying what to do (COURSE_DB), exit status 1.
+console.log(exitOnStorageFailure(() => describeSetup(publicOrigin()), databasePath()));
 
 console.log(`Serving the course at http://${process.env.HOST}:${process.env.PORT}/`);
 await import(join(root, 'dist', 'server', 'entry.mjs'));

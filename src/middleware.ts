@@ -2,14 +2,15 @@
  * The one place that reads the admin session cookie and the member's personal-link cookie. It sets `locals.admin`, and guards the admin
  * area: pages redirect to /admin/login/, anything else (posts, exports) answers 401.
  */
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
 import type { APIContext, MiddlewareNext } from 'astro';
 import { server } from './lib/server/context.ts';
 import { SESSION_COOKIE, sessionAdmin } from './lib/server/admins.ts';
 import { MEMBER_COOKIE } from './lib/server/member-link.ts';
 import { memberByLink } from './lib/server/members.ts';
-import { envLimit, isBusy, RateLimiter } from './lib/server/rate-limit.ts';
+import { envLimit, RateLimiter } from './lib/server/rate-limit.ts';
 import { clientAddress, crossSiteForm, proxyHint } from './lib/server/client.ts';
+import { hardening, waitToWrite } from './lib/server/hardening.ts';
 
 const OPEN = ['/admin/login', '/admin/setup'];
 
@@ -33,7 +34,8 @@ const limiterFor = (path: string): RateLimiter | undefined =>
 const plain = (status: number, message: string, headers: Record<string, string> = {}) =>
   new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers } });
 
-export const onRequest = defineMiddleware(async (context, next) => {
+// Security headers, and 503 for a full or busy database: see hardening.ts.
+export const onRequest = sequence(hardening, defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   const path = context.url.pathname;
   // Astro's own origin check is off (astro.config.mjs): it cannot see through a reverse proxy.
@@ -51,14 +53,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
       return plain(429, `Too many requests from your address. Try again in ${verdict.retryAfter} seconds.`, { 'retry-after': String(verdict.retryAfter) });
     }
   }
-  try {
-    return await guarded(context, next, path);
-  } catch (error) {
-    // Another writer held the database past its busy timeout: ask the client to retry, rather than fail.
-    if (isBusy(error)) return plain(503, 'The course is busy. Please try again in a moment.', { 'retry-after': '2' });
-    throw error;
-  }
-});
+  await waitToWrite(context);
+  return guarded(context, next, path);
+}));
 
 async function guarded(context: APIContext, next: MiddlewareNext, path: string): Promise<Response> {
   const cookie = context.cookies.get(SESSION_COOKIE)?.value;

@@ -86,10 +86,25 @@ export function openDatabase(path = databasePath()): DatabaseSync {
   return db;
 }
 
+/**
+ * How long the server's connection waits, blocked, for another process's write lock. Short: a
+ * blocked wait freezes every request. Writes first wait for the lock without blocking
+ * (storage.ts, `waitForWriteLock`), so this only covers the moment between that and the write.
+ */
+export const SERVER_BUSY_MS = 50;
+
 let shared: DatabaseSync | undefined;
 
-/** The server's one connection, opened on first use. */
+/** The server's one connection, opened (with the usual 5 s wait for migrations) on first use. */
 export function database(): DatabaseSync {
-  shared ??= openDatabase();
+  if (!shared) {
+    const db = openDatabase();
+    db.exec(`PRAGMA busy_timeout = ${SERVER_BUSY_MS}`);
+    // COURSE_DB_MAX_PAGES, a test and operations knob: the most 4 KB pages the database may grow to
+    // (never below its size now); writes beyond it fail as on a full disk.
+    const maxPages = Number(process.env.COURSE_DB_MAX_PAGES);
+    if (Number.isInteger(maxPages) && maxPages > 0) db.exec(`PRAGMA max_page_count = ${maxPages}`);
+    shared = db;
+  }
   return shared;
 }
