@@ -11,8 +11,8 @@ afterEach(() => vi.unstubAllEnvs());
 
 const PUBLIC = 'https://learning.wyre.gov.uk';
 /** A request as Astro's Node adapter builds it: `http://<Host>…`, with the socket peer as clientAddress. */
-function arrival(peer: string, headers: Record<string, string> = {}, method = 'POST', host = 'learning.wyre.gov.uk'): Arrival {
-  const url = new URL(`http://${host}/admin/login/`);
+function arrival(peer: string, headers: Record<string, string> = {}, method = 'POST', host = 'learning.wyre.gov.uk', path = '/admin/login/'): Arrival {
+  const url = new URL(`http://${host}${path}`);
   return { request: new Request(url, { method, headers }), url, clientAddress: peer };
 }
 const throughProxy = (more: Record<string, string> = {}) => ({
@@ -111,6 +111,16 @@ describe('the origin check (row 2)', () => {
     expect(crossSiteForm(arrival('192.0.2.1', throughProxy()))).toBe(true);
   });
 
+  it('refuses an admin post of any type from another site (a roster sent as text/csv: row 24), but not a JSON post elsewhere', () => {
+    settings(undefined, undefined);
+    const csv = (origin: string | undefined, path: string) =>
+      arrival('192.0.2.9', { 'content-type': 'text/csv', ...(origin ? { origin } : {}) }, 'POST', 'learning.wyre.gov.uk', path);
+    expect(crossSiteForm(csv('https://evil.example', '/admin/import/'))).toBe(true);
+    expect(crossSiteForm(csv(undefined, '/admin/import/'))).toBe(true);
+    expect(crossSiteForm(csv('http://learning.wyre.gov.uk', '/admin/import/'))).toBe(false);
+    expect(crossSiteForm(csv('https://evil.example', '/api/verify'))).toBe(false);
+  });
+
   it('with COURSE_PUBLIC_URL set, accepts no other origin, even one the request claims for itself', () => {
     settings('127.0.0.1', PUBLIC);
     const other = { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' };
@@ -129,7 +139,8 @@ describe('the origin check (row 2)', () => {
         expect(direct({ ...(origin ? { origin } : {}), ...(type ? { 'content-type': type } : {}) }), `${origin} ${type}`).toBe(true);
       }
     }
-    expect(direct({ origin: 'https://evil.example', 'content-type': 'application/json' })).toBe(false); // CORS preflight guards these
+    // CORS preflight guards these outside the admin area.
+    expect(crossSiteForm(arrival('127.0.0.1', { origin: 'https://evil.example', 'content-type': 'application/json' }, 'POST', '127.0.0.1:4321', '/api/verify'))).toBe(false);
     expect(direct({ origin: 'https://evil.example', 'content-type': form }, 'GET')).toBe(false);
     expect(direct({ 'content-type': form }, 'PUT')).toBe(true);
   });
