@@ -27,7 +27,10 @@ export interface CertificateView {
   identity: string;
   /** Labelled lines, in the order both the page and the PDF print them. */
   details: { label: string; value: string }[];
-  /** Only what checking a certificate needs (review row 7): no score, answers or email. */
+  /**
+   * Only what checking a certificate needs (review row 7): no score, answers or email. The
+   * certificate adds where to check it; the score is for the officer's view of the record.
+   */
   publicDetails: { label: string; value: string }[];
 }
 
@@ -55,7 +58,7 @@ export function certificateView(record: SignOffRecord, fingerprint: string, orig
   return {
     name: record.member.name, role, council: record.course.council, policy, date, score,
     recordId: record.id, fingerprint, verifyUrl, identity,
-    details: [...head, { label: 'Score', value: score }, { label: 'Record ID', value: record.id }, key, { label: 'Check it at', value: verifyUrl }],
+    details: [...head, { label: 'Record ID', value: record.id }, key, { label: 'Check it at', value: verifyUrl }],
     publicDetails: [...head, { label: 'Record ID', value: record.id }, key],
   };
 }

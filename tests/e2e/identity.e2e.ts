@@ -47,6 +47,9 @@ test('a sign-off without a link says "self-declared" everywhere; the officer mat
     await expect(page.locator('[data-identity="self-declared"]')).toContainText('Self-declared');
     await expect(page.locator('.cc-details')).toContainText("Self-declared: typed by the signer and not checked against the council's roster");
     await expect(page.locator('main')).not.toContainText('Score');
+    await page.goto(`${base}/certificate/${forged}/`);
+    await expect(page.locator('.cc-details')).toContainText('Self-declared');
+    await expect(page.locator('main')).not.toContainText('Score');
     const summary = await (await fetch(`${base}/api/records/${forged}`)).json();
     expect(summary.identity).toMatchObject({ level: 'self-declared' });
     expect(summary).not.toHaveProperty('record');
