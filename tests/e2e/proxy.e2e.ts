@@ -32,7 +32,7 @@ let untrusting: { server: Running; proxy: TlsProxy };
 
 test.beforeAll(async () => {
   const [a, b] = [await freePort(), await freePort()];
-  const server = await startServer(join(dir, 'a.db'), await freePort(), { COURSE_TRUST_PROXY: '::1, 127.0.0.1', COURSE_PUBLIC_URL: `https://localhost:${a}`, COURSE_RATE_LOGIN: '3' });
+  const server = await startServer(join(dir, 'a.db'), await freePort(), { COURSE_TRUST_PROXY: '::1, 127.0.0.1', COURSE_PUBLIC_URL: `https://localhost:${a}`, COURSE_RATE_LOGIN: '3', COURSE_RATE_ATTEMPT: '3' });
   trusting = { server, proxy: await startTlsProxy(server.base, a), db: openDatabase(join(dir, 'a.db')) };
   await createAdmin(trusting.db, admin, 'test');
   const other = await startServer(join(dir, 'b.db'), await freePort(), { COURSE_PUBLIC_URL: `https://localhost:${b}` });
@@ -130,7 +130,11 @@ test('the sign-in limit is per client behind the trusted proxy, and X-Forwarded-
   // Client 127.0.0.3, behind the same proxy, has its own.
   expect(await viaProxy('127.0.0.3')).toBe(401);
   // Straight to the server from 127.0.0.6 (not a trusted proxy): every X-Forwarded-For is ignored, one limit.
-  // (Not a form, so the origin check lets it through to the limit; the page then wants a form: 415.)
-  const direct = (n: number) => postFrom('127.0.0.6', `${server.base}/admin/login/`, { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${n}` }, '{}');
-  expect([await direct(1), await direct(2), await direct(3), await direct(4)]).toEqual([415, 415, 415, 429]);
+  // (Starting an attempt with a JSON body: not a form and not the admin area, so the origin check lets it
+  // through to the attempt limit; any post to the admin area from elsewhere is refused first, 403.)
+  const direct = (n: number) => postFrom('127.0.0.6', `${server.base}/wyre/assessment/`, { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${n}` }, '{}');
+  const statuses = [await direct(1), await direct(2), await direct(3), await direct(4)];
+  expect(statuses.slice(0, 3)).not.toContain(429);
+  expect(statuses[3]).toBe(429);
+  expect(await postFrom('127.0.0.6', `${server.base}/admin/login/`, { 'content-type': 'application/json' }, '{}')).toBe(403);
 });
