@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadAssessment, loadFlowchart, loadPacks, loadScenarios } from '../../src/lib/load.ts';
+import { LessonSchema } from '../../src/schemas/lesson.ts';
 import { lessonFiles, root } from './support/content.ts';
 
 const graph = loadFlowchart(root);
@@ -15,7 +16,7 @@ const TOOL = "Course tool (adapted from Wyre's guidance)";
 describe('Ashfield and the borrowed decision tool', () => {
   it('has a lesson, before the worked examples, that credits the tool to Wyre and says it is not Ashfield policy', () => {
     const lessons = lessonFiles().filter((l) => l.pack === 'ashfield');
-    const lesson = lessons.find((l) => /not in ashfield's policy/i.test(String(l.data.source)));
+    const lesson = lessons.find((l) => /not in ashfield's policy/i.test(LessonSchema.parse(l.data).source));
     expect(lesson?.id).toMatch(/^ashfield\/modules\//);
     expect(lesson!.body).toMatch(/not part of Ashfield's policy/);
     expect(lesson!.body).toMatch(/Wyre Council's 2017/);
