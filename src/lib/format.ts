@@ -18,3 +18,19 @@ export function formatDate(isoDate: string): string {
 export function formatVersion(version: string): string {
   return /^\d[\d.]*$/.test(version) ? `Version ${version}` : version;
 }
+
+/**
+ * A source document's date in plain English: "16 November 2017", "May 2018", "2017",
+ * "about 2017" (approximate) or "undated".
+ */
+export function formatDocumentDate(date: string | { approx: true; year: number } | null): string {
+  if (date === null) return 'undated';
+  if (typeof date === 'object') return `about ${date.year}`;
+  return /^\d{4}$/.test(date) ? date : formatDate(date);
+}
+
+/** `"Social Media Policy" (Version 3, May 2018)`-style list of documents: `A (Version 3, May 2018) and B (undated)`. */
+export function formatDocuments(documents: readonly { title: string; version: string; date: Parameters<typeof formatDocumentDate>[0] }[]): string {
+  const each = documents.map((d) => `${d.title} (${formatVersion(d.version)}, ${d.date === null ? 'undated' : `dated ${formatDocumentDate(d.date)}`})`);
+  return each.length <= 1 ? (each[0] ?? '') : `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`;
+}

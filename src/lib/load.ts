@@ -11,7 +11,7 @@ import type { Scenario } from '../schemas/scenario.ts';
 import { parseScenario } from './quiz-data.ts';
 import type { Pack } from '../schemas/pack.ts';
 import { parseFlowchart, type FlowGraph } from './flowchart.ts';
-import { CourseDataError, parseOrExplain } from './friendly-errors.ts';
+import { CourseDataError, missingFile, parseOrExplain } from './friendly-errors.ts';
 import { parsePack } from './pack.ts';
 import { parseYaml } from './yaml-file.ts';
 
@@ -20,24 +20,47 @@ export interface PackData {
   rules: Rule[];
 }
 
-function readData(root: string, ...path: string[]): { data: unknown; file: string } {
-  const full = join(root, ...path);
-  const file = relative(root, full) || full;
-  return { data: parseYaml(readFileSync(full, 'utf8'), file), file };
+/** What each course file holds, for the message when it is missing. */
+const WHAT: Record<string, string> = {
+  'pack.yaml': "the pack's council, policy documents, officer and pass mark (npm run new-pack -- <id> writes a starting one; see the README, \"Adding a council's own pack\")",
+  'rules.yaml': "the policy's rules, each with an ID the lessons and questions cite",
+  'assessment.yaml': 'the final-assessment question bank',
+  'flowchart.yaml': 'the shared "should I respond?" decision graph',
+};
+
+/** A course file's text, or a CourseDataError saying it is missing and what it should hold. */
+function readCourseFile(root: string, file: string): string {
+  try {
+    return readFileSync(join(root, file), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const name = file.split(/[\\/]/).pop()!;
+    throw missingFile(file.replaceAll('\\', '/'), WHAT[name] ?? 'the course expects this file');
+  }
 }
 
-/** Pack folders under `content/`: every folder holding a `pack.yaml`. */
+function readData(root: string, ...path: string[]): { data: unknown; file: string } {
+  const file = relative(root, join(root, ...path)).replaceAll('\\', '/');
+  return { data: parseYaml(readCourseFile(root, file), file), file };
+}
+
+/**
+ * Pack folders under `content/`: every folder there is a pack and must hold a `pack.yaml` (a
+ * folder of lessons without one would otherwise be skipped without a word). Folders starting with
+ * "." or "_" are ignored.
+ */
 export function packFolders(root: string): string[] {
   const dir = join(root, 'content');
+  if (!existsSync(dir)) throw missingFile('content/', 'the folder of course packs, one folder per council');
   return readdirSync(dir)
-    .filter((name) => statSync(join(dir, name)).isDirectory() && existsSync(join(dir, name, 'pack.yaml')))
+    .filter((name) => !/^[._]/.test(name) && statSync(join(dir, name)).isDirectory())
     .sort();
 }
 
 /** One pack's `pack.yaml` and `rules.yaml`, validated. */
 export function loadPack(root: string, folder: string): PackData {
-  const file = join('content', folder, 'pack.yaml');
-  const pack = parsePack(readFileSync(join(root, file), 'utf8'), file, folder);
+  const file = `content/${folder}/pack.yaml`;
+  const pack = parsePack(readCourseFile(root, file), file, folder);
   const rulesFile = readData(root, 'content', folder, 'rules.yaml');
   const { rules } = parseOrExplain(RulesFileSchema, rulesFile.data, rulesFile.file);
   return { pack, rules };

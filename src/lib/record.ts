@@ -76,9 +76,26 @@ export interface SignOffRecord {
   keyId: string;
 }
 
+/** What a pack's members sign: its policy summary and, when it has several, each document with `signed`. */
+export type Signable = {
+  council: string;
+  policy: { title: string; version: string };
+  documents?: readonly { title: string; version: string; signed: boolean }[] | undefined;
+};
+
+/**
+ * The documents a member signs, quoted: `"Policy" (version 3)`, or for several
+ * `"Online Policy" (version 2) and "Online Strategy" (version 1)`.
+ */
+export function signedDocuments(pack: Signable): string {
+  const docs = pack.documents?.filter((d) => d.signed) ?? [];
+  const each = docs.length > 1 ? docs.map((d) => `"${d.title}" (version ${d.version})`) : [`"${pack.policy.title}" (version ${pack.policy.version})`];
+  return each.length === 1 ? each[0]! : `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`;
+}
+
 /** The declaration text for a pack's policy: quoted in the form and stored in the record as signed. */
-export function declarationText(pack: { council: string; policy: { title: string; version: string } }): string {
-  return `I have read and understood ${pack.council}'s "${pack.policy.title}" (version ${pack.policy.version}), ` +
+export function declarationText(pack: Signable): string {
+  return `I have read and understood ${pack.council}'s ${signedDocuments(pack)}, ` +
     'and I will follow it whenever I use social media as a member of the council, or could be seen to be acting as one.';
 }
 
@@ -87,7 +104,7 @@ export interface RecordInput {
   signedAt: Date;
   member: Member;
   identity: IdentityLevel;
-  pack: { id: string; council: string; policy: { title: string; version: string } };
+  pack: Signable & { id: string };
   lessons: readonly LessonDigest[];
   contentHash: string;
   rescored: Rescored;

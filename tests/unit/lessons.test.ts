@@ -11,11 +11,11 @@ import { lessonFiles, root } from './support/content.ts';
 const lessons = lessonFiles();
 const packs = new Map(loadPacks(root).map((p) => [p.pack.id, p]));
 
-/** The policy text each pack was written from. */
+/** The policy text each pack was written from (every source file, for a pack of several documents). */
 function sourceText(pack: string): string {
-  const file = packs.get(pack)!.pack.source.file;
-  if (!file) throw new Error(`content/${pack}/pack.yaml names no source.file: add the policy text to tests/fixtures/seeds/`);
-  return readFileSync(join(root, 'tests', 'fixtures', 'seeds', file), 'utf8');
+  const files = packs.get(pack)!.pack.source.files;
+  if (files.length === 0) throw new Error(`content/${pack}/pack.yaml names no source.file: add the policy text to tests/fixtures/seeds/`);
+  return files.map((file) => readFileSync(join(root, 'tests', 'fixtures', 'seeds', file), 'utf8')).join('\n\n');
 }
 
 /** Names and titles that must be quoted exactly, so may match the source word for word. */

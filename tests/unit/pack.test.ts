@@ -33,7 +33,7 @@ describe('pack.yaml validation', () => {
     const packs = loadPacks(root);
     expect(packs.map((p) => p.pack.id)).toEqual(['ashfield', 'wyre']);
     const wyre = packs.find((p) => p.pack.id === 'wyre')!;
-    expect(wyre.pack.policy.date).toBe('2017-11');
+    expect(wyre.pack.documents[0]!.date).toBe('2017-11');
     expect(wyre.pack.passMark).toBe(80);
     expect(wyre.rules).toHaveLength(44);
   });
@@ -69,7 +69,7 @@ describe('pack.yaml validation', () => {
   });
 
   it('accepts a date given to the month, and rejects a month that does not exist', () => {
-    expect(parsePack(variant((p) => (p.policy.date = '2018-05')), FILE, 'wyre').policy.date).toBe('2018-05');
+    expect(parsePack(variant((p) => (p.policy.date = '2018-05')), FILE, 'wyre').documents[0]!.date).toBe('2018-05');
     expect(messageOf(variant((p) => (p.policy.date = '2018-13')))).toContain('field "policy.date": is not a real calendar date');
   });
 

@@ -35,7 +35,9 @@ const SUBMISSION = /^[A-Za-z0-9_-]{22}$/;
  */
 export const signOffMode = (): 'open' | 'linked-only' => (process.env.COURSE_SIGN_OFF?.trim() === 'linked-only' ? 'linked-only' : 'open');
 
-export const LINKED_ONLY = "This council signs declarations only through members' personal course links. Open the link your Monitoring Officer (or Clerk) sent you, then sign. If you have lost it, ask them for a new one.";
+/** Why sign-off is refused without a link, naming the pack's own officer ("Monitoring Officer", "Clerk"). */
+export const linkedOnly = (officer: string): string =>
+  `This council signs declarations only through members' personal course links. Open the link your ${officer} sent you, then sign. If you have lost it, ask them for a new one.`;
 
 export function signOff(
   deps: { db: DatabaseSync; key: SigningKey; now?: Date },
@@ -48,7 +50,7 @@ export function signOff(
   // Through a personal link the roster's details are signed (checked when imported), not what was
   // typed: only the declaration is read from the form.
   const linked = member && member.pack === course.pack.id ? member : undefined;
-  if (!linked && signOffMode() === 'linked-only') return { ok: false, status: 403, message: LINKED_ONLY };
+  if (!linked && signOffMode() === 'linked-only') return { ok: false, status: 403, message: linkedOnly(course.pack.monitoringOfficer.role) };
   const submission = form.get('submission') ?? '';
   if (!SUBMISSION.test(submission)) return { ok: false, status: 400, message: 'The form is missing its one-time key. Reload the sign-off page and try again.' };
 
