@@ -6,24 +6,24 @@ import { moduleClosure, pageScripts } from '../../src/lib/page-weight.ts';
 
 export const client = join(import.meta.dirname, '..', '..', 'dist', 'client');
 
-/** Every prerendered page, as the address it is served at (`/wyre/lessons/libel/`). */
-export function builtPages(dir: string = client): string[] {
-  return readdirSync(dir)
-    .flatMap((name): string[] => {
+/** Every prerendered page of a build's client folder, as the address it is served at (`/wyre/lessons/libel/`). */
+export function builtPages(base: string = client): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name): string[] => {
       const full = join(dir, name);
-      if (statSync(full).isDirectory()) return name === '_astro' ? [] : builtPages(full);
+      if (statSync(full).isDirectory()) return name === '_astro' ? [] : walk(full);
       if (name !== 'index.html') return [];
-      const path = relative(client, dir).split(sep).join('/');
+      const path = relative(base, dir).split(sep).join('/');
       return [path ? `/${path}/` : '/'];
-    })
-    .sort();
+    });
+  return walk(base).sort();
 }
 
-const read = (url: string): string => readFileSync(join(client, url), 'utf8');
 const gzip = (text: string): number => gzipSync(text, { level: 9 }).length;
 
 /** JavaScript a page loads, gzip (each file on its own, as sent), and whether it has a quiz (an island or a knowledge check). */
-export function pageJavaScript(path: string): { bytes: number; files: string[]; quiz: boolean } {
+export function pageJavaScript(path: string, base: string = client): { bytes: number; files: string[]; quiz: boolean } {
+  const read = (url: string): string => readFileSync(join(base, url), 'utf8');
   const html = read(`${path}index.html`);
   const { inline, modules } = pageScripts(html);
   const files = moduleClosure(modules, read);

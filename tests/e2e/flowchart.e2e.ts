@@ -1,11 +1,11 @@
 /** The flowchart page draws every node and route from quizzes/flowchart.yaml, in pictures and in words. */
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { loadFlowchart } from '../../src/lib/load.ts';
+import { contentRoot, packIds } from '../support/packs.ts';
 
-const graph = loadFlowchart(join(import.meta.dirname, '..', '..'));
+const graph = loadFlowchart(contentRoot);
 
-for (const pack of ['wyre', 'ashfield']) {
+for (const pack of packIds()) {
   test.describe(`${pack} flowchart page`, () => {
     test.beforeEach(async ({ page }) => {
       await page.goto(`/${pack}/flowchart/`);

@@ -1,23 +1,18 @@
 /** Quiz data as e2e fixtures, and keyboard-only helpers for driving the knowledge checks and scenarios. */
-import { join } from 'node:path';
 import { expect, type Frame, type Page } from '@playwright/test';
-import { PARTS } from '../../src/lib/course.ts';
 import { loadChecks, loadFlowchart, loadScenarios, type ScenarioEntry } from '../../src/lib/load.ts';
 import type { Question } from '../../src/schemas/check.ts';
 import { stableShuffle, stripOrderPrefix } from '../../src/lib/order.ts';
+import { contentRoot as root, lessonUrl, packIds } from '../support/packs.ts';
 
-const root = join(import.meta.dirname, '..', '..');
+export { lessonUrl };
 export const graph = loadFlowchart(root);
-export const packs = ['wyre', 'ashfield'] as const;
+/** Every pack under content/ (tests/support/packs.ts). */
+export const packs = packIds();
 export const scenariosOf = (pack: string) => loadScenarios(root, pack, graph);
 export const checksOf = (pack: string) => loadChecks(root, pack);
 export const scenarioUrl = (s: ScenarioEntry) => `/${s.pack}/scenarios/${stripOrderPrefix(s.id)}/`;
 export const replyOrder = (s: ScenarioEntry) => stableShuffle(s.data.replies?.length ?? 0, `${s.pack}/${s.id}`);
-/** A lesson's address from its ID: `wyre/modules/04-libel` → `/wyre/lessons/libel/`. */
-export const lessonUrl = (lesson: string) => {
-  const [pack, folder, name] = lesson.split('/') as [string, string, string];
-  return `/${pack}/${Object.values(PARTS).find((p) => p.folder === folder)!.path}/${stripOrderPrefix(name)}/`;
-};
 
 /** Presses Tab until the focused element matches `selector` (at most 15 presses). */
 export async function tabTo(page: Page, selector: string): Promise<void> {

@@ -8,7 +8,6 @@
  *   what changed → the member re-signs without redoing the rest, and the record says so;
  * - without a link, the record ID from a certificate opens the refresher too.
  */
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { openDatabase } from '../../src/lib/server/db.ts';
 import { regenerateLink, saveMember } from '../../src/lib/server/members.ts';
 import { createAdmin } from '../../src/lib/server/admins.ts';
 import { courseFor, perfectProgress } from '../unit/support/course.ts';
+import { buildCourseCopy } from './build-copy.ts';
 import { answerAssessment, linkedMember, passAttempt, postSignOff, recordProgress, storedEnvelope } from './server-support.ts';
 import { freePort, startServer, stopServer, withOwnServer, type Running } from './spawn-server.ts';
 import { expectNoAxeViolations } from './support.ts';
@@ -38,12 +38,7 @@ function buildChangedCourse(): string {
     .replace(/^changes: "Shortened.*\n/m, '')
     .replace(/\n## In practice/, '\nOnce someone tells you about a libellous comment on your page, you know it is there: act then.\n\n## In practice');
   writeFileSync(file, text);
-  const out = join(work, 'dist');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', COURSE_CONTENT_ROOT: copy, COURSE_OUT_DIR: out },
-  });
-  if (result.status !== 0) throw new Error(`the changed course did not build:\n${result.stdout}\n${result.stderr}`);
-  return join(out, 'server', 'entry.mjs');
+  return buildCourseCopy(copy, join(work, 'dist'));
 }
 
 /** A server of its own on a fresh database, for `use`; stopped afterwards. */

@@ -14,6 +14,7 @@ import { XMLParser } from 'fast-xml-parser';
 import AxeBuilder from '@axe-core/playwright';
 import { answerCheck, answersOf, checksOf, lessonUrl, playScenario, scenariosOf } from './quiz-support.ts';
 import { answerAssessment } from './server-support.ts';
+import { withBuildLock } from './build-copy.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const unpacked = join(root, 'reports', 'scorm-wyre');
@@ -37,7 +38,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build-scorm.ts'), '--pack', pack], { cwd: root, stdio: 'pipe' });
+  withBuildLock(() => execFileSync(process.execPath, [join(root, 'scripts', 'build-scorm.ts'), '--pack', pack], { cwd: root, stdio: 'pipe' }));
   const zip = unzipSync(readFileSync(join(root, 'dist-scorm', 'wyre-november-2017.zip')));
   rmSync(unpacked, { recursive: true, force: true });
   files = Object.keys(zip);

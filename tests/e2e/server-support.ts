@@ -6,15 +6,16 @@ import { loadAssessment, loadFlowchart, loadPacks } from '../../src/lib/load.ts'
 import { e2eDatabase } from '../../playwright.config.ts';
 import { regenerateLink, saveMember } from '../../src/lib/server/members.ts';
 import { courseFor, perfectProgress } from '../unit/support/course.ts';
+import { contentRoot } from '../support/packs.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
 export { courseFor, perfectProgress };
 
 /** The assessment bank, with its answer key: the test knows what the browser must not. */
-export function bankOf(pack: string) {
-  const data = loadPacks(root).find((p) => p.pack.id === pack)!;
-  return loadAssessment(root, data, loadFlowchart(root));
+export function bankOf(pack: string, from: string = contentRoot) {
+  const data = loadPacks(from).find((p) => p.pack.id === pack)!;
+  return loadAssessment(from, data, loadFlowchart(from));
 }
 
 /** Runs a read-only query on the server's database. */

@@ -1,25 +1,51 @@
 /**
- * Rule coverage: every rule of every pack (its rules.yaml) is taught by at least one of that pack's
- * lessons, and the shipped packs' rules are exactly shared/policy-rules.md's (copied to
- * tests/fixtures). Prints the figure.
+ * Rule coverage: every rule of every pack found under content/ is taught by one of its lessons, and
+ * every assessed [A] rule is scored on the induction route (a required knowledge-check question, or
+ * a decision or reply choice in an induction scenario) and asked in the final-assessment bank. The
+ * shipped packs' rules are exactly shared/policy-rules.md's (copied to tests/fixtures). Prints the figures.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { ruleCoverage, scoredRules, type Coverage, type CoverageInput } from '../../src/lib/coverage.ts';
 import { LessonSchema } from '../../src/schemas/lesson.ts';
 import { loadAssessment, loadChecks, loadFlowchart, loadPacks, loadScenarios } from '../../src/lib/load.ts';
+import { SHIPPED_PACKS } from '../support/packs.ts';
 import { inventory, lessonFiles, root } from './support/content.ts';
 
 const packs = loadPacks(root);
 const lessons = lessonFiles();
+const graph = loadFlowchart(root);
 const report: string[] = [];
 
-const taughtIn = (pack: string) =>
-  new Set(lessons.filter((l) => l.pack === pack).flatMap((l) => LessonSchema.parse(l.data).rules));
+/** A pack's coverage, from its files. */
+function coverageOf(id: string): Coverage {
+  const { pack, rules } = packs.find((p) => p.pack.id === id)!;
+  return ruleCoverage({
+    rules,
+    lessons: lessons.filter((l) => l.pack === id).map((l) => LessonSchema.parse(l.data)),
+    checks: loadChecks(root, id).flatMap((c) => c.questions),
+    scenarios: loadScenarios(root, id, graph).map((s) => ({ ...s.data, id: s.id })),
+    induction: pack.routes.induction,
+    bank: loadAssessment(root, { pack, rules }, graph),
+  });
+}
+
+const coverage = new Map(packs.map((p) => [p.pack.id, coverageOf(p.pack.id)]));
+
+/** Prints "<title>: covered/total <what>" and a line per pack; returns the rule IDs missing. */
+function tally(title: string, what: string, part: keyof Coverage): string[] {
+  const lines = [...coverage].map(([id, c]) => `  ${id}: ${c[part].covered.length}/${c[part].covered.length + c[part].missing.length}`);
+  const covered = [...coverage.values()].reduce((n, c) => n + c[part].covered.length, 0);
+  const missing = [...coverage.values()].flatMap((c) => c[part].missing);
+  report.push(`${title}: ${covered}/${covered + missing.length} ${what}`, ...lines);
+  return missing;
+}
 
 describe('rule coverage', () => {
   it('the shipped packs hold exactly the rules of shared/policy-rules.md', () => {
     const rules = inventory();
     expect(rules).toHaveLength(91);
-    for (const pack of ['wyre', 'ashfield']) {
+    expect(rules.filter((r) => r.assessed)).toHaveLength(59);
+    for (const pack of SHIPPED_PACKS) {
       const packRules = packs.find((p) => p.pack.id === pack)!.rules;
       const expected = rules.filter((r) => r.pack === pack).map(({ id, assessed }) => ({ id, assessed }));
       expect(packRules.map(({ id, assessed }) => ({ id, assessed }))).toEqual(expected);
@@ -27,59 +53,56 @@ describe('rule coverage', () => {
   });
 
   it('every rule ID of every pack is taught by one of its lessons', () => {
-    let taughtTotal = 0;
-    let total = 0;
-    const missing: string[] = [];
-    for (const { pack, rules } of packs) {
-      const taught = taughtIn(pack.id);
-      const count = rules.filter((r) => taught.has(r.id)).length;
-      missing.push(...rules.filter((r) => !taught.has(r.id)).map((r) => r.id));
-      report.push(`  ${pack.id}: ${count}/${rules.length}`);
-      taughtTotal += count;
-      total += rules.length;
-    }
-    report.unshift(`Rule coverage: ${taughtTotal}/${total} rule IDs taught`);
-    expect(missing).toEqual([]);
+    expect(tally('Rule coverage', 'rule IDs taught', 'taught')).toEqual([]);
   });
 });
 
 describe('assessment coverage', () => {
-  it('every assessed [A] rule ID of every pack is assessed on the induction route: a required knowledge-check question or a scenario', () => {
-    const graph = loadFlowchart(root);
-    let assessedTotal = 0;
-    let total = 0;
-    const missing: string[] = [];
-    const lines: string[] = [];
-    for (const { pack, rules } of packs) {
-      const assessing = new Set([
-        // Practice questions are optional, so they do not count.
-        ...loadChecks(root, pack.id).flatMap((c) => c.questions.filter((q) => !q.practice).flatMap((q) => q.rules)),
-        ...loadScenarios(root, pack.id, graph).flatMap((s) => [...s.data.rules, ...s.data.path.flatMap((p) => p.rules)]),
-      ]);
-      const required = rules.filter((r) => r.assessed);
-      const count = required.filter((r) => assessing.has(r.id)).length;
-      missing.push(...required.filter((r) => !assessing.has(r.id)).map((r) => r.id));
-      lines.push(`  ${pack.id}: ${count}/${required.length}`);
-      assessedTotal += count;
-      total += required.length;
-    }
-    report.push(`Assessment coverage: ${assessedTotal}/${total} assessed rule IDs covered`, ...lines);
-    expect(missing).toEqual([]);
-    expect(inventory().filter((r) => r.assessed)).toHaveLength(59);
+  it('every assessed [A] rule ID of every pack is scored on the induction route: a required knowledge-check question, or a decision or reply choice in an induction scenario', () => {
+    expect(tally('Assessment coverage', 'assessed rule IDs covered', 'assessed')).toEqual([]);
   });
 
   it('every assessed [A] rule ID of every pack is in its final-assessment bank too', () => {
-    const graph = loadFlowchart(root);
-    const lines: string[] = [];
-    const missing: string[] = [];
-    for (const pack of packs) {
-      const inBank = new Set(loadAssessment(root, pack, graph).flatMap((q) => q.rules));
-      const required = pack.rules.filter((r) => r.assessed);
-      missing.push(...required.filter((r) => !inBank.has(r.id)).map((r) => r.id));
-      lines.push(`  ${pack.pack.id}: ${required.filter((r) => inBank.has(r.id)).length}/${required.length}`);
-    }
-    report.push('Final-assessment banks cover:', ...lines);
-    expect(missing).toEqual([]);
+    expect(tally('Final-assessment banks cover', 'assessed rule IDs', 'bank')).toEqual([]);
+  });
+});
+
+describe('ruleCoverage counts only what is scored', () => {
+  const base: CoverageInput = {
+    rules: [{ id: 'R-1', assessed: true }, { id: 'R-2', assessed: false }],
+    lessons: [{ rules: ['R-1', 'R-2'] }],
+    checks: [],
+    scenarios: [],
+    induction: ['s1'],
+    bank: [{ rules: ['R-1'] }],
+  };
+  const assessed = (change: Partial<CoverageInput>) => ruleCoverage({ ...base, ...change }).assessed;
+
+  it('not a rule a scenario lists at the top: that says what it is about, not what it scores', () => {
+    const scenario = { id: 's1', rules: ['R-1'], path: [{ rules: [] }] };
+    expect(scoredRules(scenario)).toEqual([]);
+    expect(assessed({ scenarios: [scenario] })).toEqual({ covered: [], missing: ['R-1'] });
+  });
+
+  it('a rule a decision or a reply choice of an induction scenario tests', () => {
+    expect(assessed({ scenarios: [{ id: 's1', path: [{ rules: [] }, { rules: ['R-1'] }] }] }).covered).toEqual(['R-1']);
+    expect(assessed({ scenarios: [{ id: 's1', path: [{ rules: [] }], replies: [{ rules: ['R-1'] }, {}] }] }).covered).toEqual(['R-1']);
+  });
+
+  it('not a decision in a scenario off the induction route, which is optional practice', () => {
+    expect(assessed({ scenarios: [{ id: 's2', path: [{ rules: ['R-1'] }] }] }).missing).toEqual(['R-1']);
+  });
+
+  it('a required knowledge-check question, not a practice one', () => {
+    expect(assessed({ checks: [{ rules: ['R-1'], practice: true }] }).missing).toEqual(['R-1']);
+    expect(assessed({ checks: [{ rules: ['R-1'], practice: false }] }).covered).toEqual(['R-1']);
+    expect(assessed({ checks: [{ rules: ['R-1'] }] }).covered).toEqual(['R-1']);
+  });
+
+  it('counts taught rules from lessons and the bank on its own', () => {
+    const c = ruleCoverage({ ...base, lessons: [{ rules: ['R-2'] }], bank: [] });
+    expect(c.taught).toEqual({ covered: ['R-2'], missing: ['R-1'] });
+    expect(c.bank).toEqual({ covered: [], missing: ['R-1'] });
   });
 });
 

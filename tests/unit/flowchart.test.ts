@@ -5,14 +5,14 @@ import { parse } from 'yaml';
 import { edgesOf, graphProblems, parseFlowchart, spine, unfold } from '../../src/lib/flowchart.ts';
 import { loadFlowchart } from '../../src/lib/load.ts';
 import { FlowchartSchema } from '../../src/schemas/flowchart.ts';
-import { root } from './support/content.ts';
+import { projectRoot, root } from './support/content.ts';
 
 const graph = loadFlowchart(root);
 const raw = () => parse(readFileSync(join(root, 'quizzes', 'flowchart.yaml'), 'utf8'));
 
 /** Table rows of respond-flowchart.md whose first cell is a backticked ID, as arrays of cells. */
 function specRows(prefix: string): string[][] {
-  const md = readFileSync(join(root, 'tests', 'fixtures', 'respond-flowchart.md'), 'utf8');
+  const md = readFileSync(join(projectRoot, 'tests', 'fixtures', 'respond-flowchart.md'), 'utf8');
   return md
     .split('\n')
     .filter((line) => line.startsWith(`| \`${prefix}`))

@@ -6,7 +6,7 @@ import { countWords, coreMarkdown } from '../../src/lib/course.ts';
 import { loadPacks } from '../../src/lib/load.ts';
 import { sharedPassages } from '../../src/lib/wording.ts';
 import { LessonSchema } from '../../src/schemas/lesson.ts';
-import { lessonFiles, root } from './support/content.ts';
+import { lessonFiles, projectRoot, root } from './support/content.ts';
 
 const lessons = lessonFiles();
 const packs = new Map(loadPacks(root).map((p) => [p.pack.id, p]));
@@ -15,7 +15,7 @@ const packs = new Map(loadPacks(root).map((p) => [p.pack.id, p]));
 function sourceText(pack: string): string {
   const files = packs.get(pack)!.pack.source.files;
   if (files.length === 0) throw new Error(`content/${pack}/pack.yaml names no source.file: add the policy text to tests/fixtures/seeds/`);
-  return files.map((file) => readFileSync(join(root, 'tests', 'fixtures', 'seeds', file), 'utf8')).join('\n\n');
+  return files.map((file) => readFileSync(join(projectRoot, 'tests', 'fixtures', 'seeds', file), 'utf8')).join('\n\n');
 }
 
 /** Names and titles that must be quoted exactly, so may match the source word for word. */

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { CourseDataError } from '../../src/lib/friendly-errors.ts';
-import { loadPacks } from '../../src/lib/load.ts';
+import { loadPack, loadPacks } from '../../src/lib/load.ts';
 import { parsePack } from '../../src/lib/pack.ts';
+import { packIds, SHIPPED_PACKS } from '../support/packs.ts';
 import { root } from './support/content.ts';
 
 const FILE = 'content/wyre/pack.yaml';
@@ -29,9 +30,19 @@ function messageOf(text: string, folder = 'wyre'): string {
 }
 
 describe('pack.yaml validation', () => {
-  it('accepts both shipped packs and reads their settings', () => {
+  it('finds the shipped packs among the folders of content/', () => {
+    expect(packIds()).toEqual(expect.arrayContaining([...SHIPPED_PACKS]));
+  });
+
+  it.each(packIds())('content/%s/ is a valid pack: its pack.yaml and rules.yaml load, with an id matching the folder', (folder) => {
+    const { pack, rules } = loadPack(root, folder);
+    expect(pack.id).toBe(folder);
+    expect(rules.length).toBeGreaterThan(0);
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+  });
+
+  it('reads the shipped packs\' settings', () => {
     const packs = loadPacks(root);
-    expect(packs.map((p) => p.pack.id)).toEqual(['ashfield', 'wyre']);
     const wyre = packs.find((p) => p.pack.id === 'wyre')!;
     expect(wyre.pack.documents[0]!.date).toBe('2017-11');
     expect(wyre.pack.passMark).toBe(80);

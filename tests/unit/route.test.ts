@@ -1,5 +1,5 @@
 /**
- * Routes: each shipped pack's induction and refresher, recomputed here by plain arithmetic from the
+ * Routes: each pack's induction and refresher, recomputed here by plain arithmetic from the
  * pack's files at the published rates (200 words a minute, 20 s a question, 10 s a decision, 20 s a
  * reply choice), must match what the engine computes and fit the targets (45 and 15 minutes).
  */
@@ -9,13 +9,14 @@ import { loadChecks, loadFlowchart, loadPacks, loadScenarios } from '../../src/l
 import { lessonChanges, lessonsToRead, removedName } from '../../src/lib/changes.ts';
 import { memberRoute, minutesLeft, nextStep, packRoutes, refresherRoute, refresherSteps, routeProblems, routeSteps } from '../../src/lib/route.ts';
 import { LessonSchema } from '../../src/schemas/lesson.ts';
+import { packIds } from '../support/packs.ts';
 import { lessonFiles, root } from './support/content.ts';
 import { routeInputFor } from './support/route.ts';
 
 const graph = loadFlowchart(root);
 const report: string[] = [];
 
-describe.each(['wyre', 'ashfield'])('the %s routes', (packId) => {
+describe.each(packIds())('the %s routes', (packId) => {
   const { pack } = loadPacks(root).find((p) => p.pack.id === packId)!;
   const input = routeInputFor(packId);
   const routes = packRoutes(input);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFlowchart, loadScenarios } from '../../src/lib/load.ts';
 import { openingChecks, openingTitle, playerPhase } from '../../src/lib/scenario-view.ts';
+import { packIds } from '../support/packs.ts';
 import { root } from './support/content.ts';
 
 const graph = loadFlowchart(root);
@@ -17,7 +18,7 @@ describe('openingChecks', () => {
     expect(openingChecks([])).toBe(0);
   });
 
-  it.each(['wyre', 'ashfield'])('%s: every scenario opens with the checks on its path, and only those', (pack) => {
+  it.each(packIds())('%s: every scenario opens with the checks on its path, and only those', (pack) => {
     for (const { id, data } of loadScenarios(root, pack, graph)) {
       const steps = data.path.map((s) => ({ stage: stageOf(s.node) }));
       const expected = data.outcome === 'o-capture-report' ? 1 : data.outcome === 'o-no-view' ? 2 : 3;

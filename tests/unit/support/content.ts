@@ -1,13 +1,16 @@
-/** Reads the repository's lesson files the way the build does, for content tests. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+/** Reads the course's lesson files the way the build does, for content tests. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
-import { packFolders } from '../../../src/lib/load.ts';
+import { contentRoot, lessonEntries, packIds, projectRoot } from '../../support/packs.ts';
 
-export const root = join(import.meta.dirname, '..', '..', '..');
+/** Where `content/` and `quizzes/` are (COURSE_CONTENT_ROOT, or the project): see tests/support/packs.ts. */
+export const root = contentRoot;
+/** The project itself, for its fixtures (`tests/fixtures/`). */
+export { projectRoot };
 
 export interface LessonFile {
-  /** Path from the project root. */
+  /** Path from the content root. */
   file: string;
   /** Collection entry ID, as the build makes it. */
   id: string;
@@ -17,24 +20,9 @@ export interface LessonFile {
 }
 
 /** Every lesson of every pack: `modules/NN-slug/index.mdx` and `scenarios/NN-slug.mdx`. */
-export function lessonFiles(): LessonFile[] {
-  return packFolders(root).flatMap((pack) => {
-    const found: { file: string; id: string }[] = [];
-    const modules = join('content', pack, 'modules');
-    if (existsSync(join(root, modules))) {
-      for (const dir of readdirSync(join(root, modules))) {
-        const file = join(modules, dir, 'index.mdx');
-        if (existsSync(join(root, file))) found.push({ file, id: `${pack}/modules/${dir}` });
-      }
-    }
-    const scenarios = join('content', pack, 'scenarios');
-    if (existsSync(join(root, scenarios))) {
-      for (const name of readdirSync(join(root, scenarios)).filter((n) => n.endsWith('.mdx'))) {
-        found.push({ file: join(scenarios, name), id: `${pack}/scenarios/${name.replace(/\.mdx$/, '')}` });
-      }
-    }
-    return found.map(({ file, id }) => ({ file, id, pack, ...splitFrontmatter(readFileSync(join(root, file), 'utf8'), file) }));
-  });
+export function lessonFiles(from: string = root): LessonFile[] {
+  return packIds(from).flatMap((pack) =>
+    lessonEntries(pack, from).map(({ file, id }) => ({ file, id, pack, ...splitFrontmatter(readFileSync(join(from, file), 'utf8'), file) })));
 }
 
 export interface InventoryRule {
@@ -47,5 +35,5 @@ export interface InventoryRule {
 
 /** The rule inventory copied from shared/policy-rules.md. */
 export function inventory(): InventoryRule[] {
-  return JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'policy-rules.json'), 'utf8')).rules;
+  return JSON.parse(readFileSync(join(projectRoot, 'tests', 'fixtures', 'policy-rules.json'), 'utf8')).rules;
 }
