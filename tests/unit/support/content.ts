@@ -16,24 +16,24 @@ export interface LessonFile {
   body: string;
 }
 
-/** Every lesson of every pack: `modules/NN-slug/index.mdx` and `scenarios/NN-slug.mdx`. */
-export function lessonFiles(): LessonFile[] {
-  return packFolders(root).flatMap((pack) => {
+/** Every lesson of every pack (in the repository, or another course root): `modules/NN-slug/index.mdx` and `scenarios/NN-slug.mdx`. */
+export function lessonFiles(from = root): LessonFile[] {
+  return packFolders(from).flatMap((pack) => {
     const found: { file: string; id: string }[] = [];
     const modules = join('content', pack, 'modules');
-    if (existsSync(join(root, modules))) {
-      for (const dir of readdirSync(join(root, modules))) {
+    if (existsSync(join(from, modules))) {
+      for (const dir of readdirSync(join(from, modules))) {
         const file = join(modules, dir, 'index.mdx');
-        if (existsSync(join(root, file))) found.push({ file, id: `${pack}/modules/${dir}` });
+        if (existsSync(join(from, file))) found.push({ file, id: `${pack}/modules/${dir}` });
       }
     }
     const scenarios = join('content', pack, 'scenarios');
-    if (existsSync(join(root, scenarios))) {
-      for (const name of readdirSync(join(root, scenarios)).filter((n) => n.endsWith('.mdx'))) {
+    if (existsSync(join(from, scenarios))) {
+      for (const name of readdirSync(join(from, scenarios)).filter((n) => n.endsWith('.mdx'))) {
         found.push({ file: join(scenarios, name), id: `${pack}/scenarios/${name.replace(/\.mdx$/, '')}` });
       }
     }
-    return found.map(({ file, id }) => ({ file, id, pack, ...splitFrontmatter(readFileSync(join(root, file), 'utf8'), file) }));
+    return found.map(({ file, id }) => ({ file, id, pack, ...splitFrontmatter(readFileSync(join(from, file), 'utf8'), file) }));
   });
 }
 
