@@ -12,7 +12,8 @@ import { FlowchartSchema } from './schemas/flowchart.ts';
 import { ScenarioSchema } from './schemas/scenario.ts';
 import { QuestionSchema } from './schemas/check.ts';
 import { AssessmentQuestionSchema } from './schemas/assessment.ts';
-import { loadAssessment, loadChecks, loadFlowchart, loadPacks, loadScenarios } from './lib/load.ts';
+import { loadAssessment, loadChecks, loadOwnGraphs, loadPacks, loadScenarios, loadSharedGraph } from './lib/load.ts';
+import type { PackGraph } from './lib/flowchart.ts';
 
 /**
  * Where `content/` and `quizzes/` are: the project, unless COURSE_CONTENT_ROOT names another folder
@@ -43,12 +44,23 @@ const packs = defineCollection({
   schema: z.custom<Pack & { rules: Rule[] }>(),
 });
 
+/** A graph as stored: its data without the node index (rebuilt by `data/course.ts`). */
+const graphData = ({ byId: _byId, id, ...graph }: PackGraph) => ({ ...graph, graph: id });
+
+/**
+ * Decision graphs: the shared one (entry `flowchart`) and each pack's own (`<pack>/<graph-id>`),
+ * each validated on its own as it loads.
+ */
 const flowchart = defineCollection({
-  loader: validatedLoader('respond-flowchart', 'quizzes/flowchart.yaml', () => {
-    const { byId: _byId, ...chart } = loadFlowchart(root);
-    return [{ id: 'flowchart', data: chart }];
+  loader: validatedLoader('decision-graphs', 'quizzes', () => {
+    const shared = loadSharedGraph(root);
+    return [
+      ...(shared ? [{ id: 'flowchart', data: graphData(shared) }] : []),
+      ...loadPacks(root).flatMap(({ pack }) =>
+        loadOwnGraphs(root, pack.id).map((graph) => ({ id: `${pack.id}/${graph.id}`, data: { ...graphData(graph), pack: pack.id } }))),
+    ];
   }),
-  schema: FlowchartSchema,
+  schema: FlowchartSchema.extend({ graph: z.string(), file: z.string(), shared: z.boolean(), pack: z.string().optional() }),
 });
 
 const lessons = defineCollection({
@@ -61,12 +73,12 @@ const lessons = defineCollection({
   schema: LessonSchema,
 });
 
-/** Scenarios, each walked through the flowchart as it loads: a path that misses its outcome fails the build. */
+/** Scenarios, each walked through its graph as it loads: a path that misses its outcome fails the build. */
 const scenarios = defineCollection({
   loader: validatedLoader('flowchart-scenarios', 'quizzes', () => {
-    const graph = loadFlowchart(root);
+    const shared = loadSharedGraph(root);
     return loadPacks(root).flatMap(({ pack }) =>
-      loadScenarios(root, pack.id, graph).map((entry) => ({ id: `${pack.id}/${entry.id}`, data: { pack: pack.id, scenario: entry.id, ...entry.data } })));
+      loadScenarios(root, pack.id, shared).map((entry) => ({ id: `${pack.id}/${entry.id}`, data: { pack: pack.id, scenario: entry.id, ...entry.data } })));
   }),
   schema: ScenarioSchema.extend({ pack: z.string(), scenario: z.string() }),
 });
@@ -85,8 +97,8 @@ const checks = defineCollection({
  */
 const assessments = defineCollection({
   loader: validatedLoader('assessment-banks', 'quizzes', () => {
-    const graph = loadFlowchart(root);
-    return loadPacks(root).map((pack) => ({ id: pack.pack.id, data: { questions: loadAssessment(root, pack, graph) } }));
+    const shared = loadSharedGraph(root);
+    return loadPacks(root).map((pack) => ({ id: pack.pack.id, data: { questions: loadAssessment(root, pack, shared) } }));
   }),
   schema: z.object({ questions: z.array(AssessmentQuestionSchema) }),
 });

@@ -1,11 +1,12 @@
 /**
- * The course as pages see it: packs with their lessons in order, and the flowchart. The only
+ * The course as pages see it: packs with their lessons in order and their decision graphs. The only
  * module that reads Astro's collections; everything it computes comes from `src/lib`.
  */
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { orderLessons, type OrderedLesson } from '../lib/course.ts';
 import { CourseDataError } from '../lib/friendly-errors.ts';
-import { parseFlowchart, type FlowGraph } from '../lib/flowchart.ts';
+import type { PackGraph } from '../lib/flowchart.ts';
+import { choicesOf, DEFAULT_GRAPH, graphOf, packGraphs } from '../lib/graphs.ts';
 import type { Pack } from '../schemas/pack.ts';
 import type { Rule } from '../schemas/rules.ts';
 import type { Scenario } from '../schemas/scenario.ts';
@@ -46,7 +47,21 @@ export type CoursePack = {
   lessonsNow: LessonNow[];
   /** Each scenario's canonical path, by ID: a route's requirements need it. */
   paths: ReadonlyMap<string, readonly string[]>;
+  /** The decision graphs the pack uses: its default `respond` graph (its own or the shared one) first, then its others. */
+  graphs: PackGraph[];
 };
+
+/** The graph a scenario walks, from its pack's graphs. */
+export function scenarioGraph(course: Pick<CoursePack, 'graphs'>, scenario: { graph?: string | undefined }): PackGraph {
+  const graph = graphOf(course.graphs, scenario.graph);
+  if (!graph) throw new Error(`graph "${scenario.graph ?? 'respond'}" was not loaded`);
+  return graph;
+}
+
+/** A graph as the collection stores it, with its node index rebuilt. */
+function toGraph({ graph, pack: _pack, ...data }: CollectionEntry<'flowchart'>['data']): PackGraph {
+  return { ...data, id: graph, byId: new Map(data.nodes.map((n) => [n.id, n])) };
+}
 
 /** Lessons must only name rule IDs their pack defines. */
 function checkRuleIds(pack: Pack, rules: Rule[], lessons: OrderedLesson[]): void {
@@ -63,9 +78,10 @@ function checkRuleIds(pack: Pack, rules: Rule[], lessons: OrderedLesson[]): void
 
 /** Every pack, in the order of their council names. */
 export async function getCoursePacks(): Promise<CoursePack[]> {
-  const [packs, entries, scenarioEntries, checkEntries] = await Promise.all([
-    getCollection('packs'), getCollection('lessons'), getCollection('scenarios'), getCollection('checks'),
+  const [packs, entries, scenarioEntries, checkEntries, graphEntries] = await Promise.all([
+    getCollection('packs'), getCollection('lessons'), getCollection('scenarios'), getCollection('checks'), getCollection('flowchart'),
   ]);
+  const shared = graphEntries.find((e) => e.data.shared);
   return packs
     .map(({ data: { rules, ...pack } }): CoursePack => {
       const lessons = orderLessons(pack.id, entries);
@@ -80,6 +96,7 @@ export async function getCoursePacks(): Promise<CoursePack[]> {
           href: `/${pack.id}/scenarios/${stripOrderPrefix(scenario)}/`,
           number: i + 1,
         }));
+      const graphs = packGraphs(graphEntries.filter((e) => e.data.pack === pack.id).map((e) => toGraph(e.data)), shared && toGraph(shared.data));
       const checks = Object.fromEntries(checkEntries.filter((e) => e.data.pack === pack.id).map((e) => [e.id, e.data.questions]));
       for (const lesson of lessons) {
         if (!checks[lesson.id]) throw new CourseDataError(`content/${lesson.id}`, [`has no knowledge check: add quizzes/${lesson.id.replace('/', '/checks/')}.yaml`]);
@@ -92,7 +109,9 @@ export async function getCoursePacks(): Promise<CoursePack[]> {
           id: l.id, slug: l.slug, href: l.href, title: l.data.title, coreWords: l.words,
           questions: (checks[l.id] ?? []).filter((q) => !q.practice).map((q) => q.id),
         })),
-        scenarios: scenarios.map((sc) => ({ id: sc.id, href: sc.href, title: sc.title, decisions: sc.path.length, reply: (sc.replies?.length ?? 0) > 0, outcome: sc.outcome })),
+        scenarios: scenarios.map((sc) => ({ id: sc.id, href: sc.href, title: sc.title, decisions: sc.path.length, reply: choicesOf(sc).length > 0,
+          // Outcome IDs may repeat across graphs: a pack's own graph's outcomes are told apart by the graph.
+          outcome: sc.graph ? `${sc.graph}:${sc.outcome}` : sc.outcome })),
         named: pack.routes,
         assessmentQuestions: pack.assessmentQuestions,
       };
@@ -108,15 +127,17 @@ export async function getCoursePacks(): Promise<CoursePack[]> {
         requirements: routeRequirements(routes.induction, paths),
         lessonsNow: lessons.map((l, i) => ({ ...digests[i]!, title: l.data.title, href: l.href, changes: l.data.changes })),
         paths,
+        graphs,
       };
     })
     .sort((a, b) => a.pack.council.localeCompare(b.pack.council));
 }
 
-/** The flowchart with its node index. */
-export async function getFlowchart(): Promise<FlowGraph> {
-  const entry = await getEntry('flowchart', 'flowchart');
-  if (!entry) throw new Error('quizzes/flowchart.yaml was not loaded');
-  return parseFlowchart(entry.data, 'quizzes/flowchart.yaml');
+/**
+ * Whether a pack's pages use the shared graph (it brings no `respond` graph of its own), or for a
+ * page of no pack, whether the build has the shared graph at all: where its credit belongs.
+ */
+export async function usesSharedGraph(pack: string | undefined): Promise<boolean> {
+  const graphs = await getCollection('flowchart');
+  return graphs.some((g) => g.data.shared) && (pack === undefined || !graphs.some((g) => g.data.pack === pack && g.data.graph === DEFAULT_GRAPH));
 }
-

@@ -6,6 +6,7 @@
 import { getCoursePacks, type CoursePack } from './course.ts';
 import { getAssessmentBank } from './assessment.ts';
 import type { CourseShape } from '../lib/scorm/suspend.ts';
+import { choicesOf } from '../lib/graphs.ts';
 
 export const scormPack = (): string | undefined => process.env.COURSE_SCORM || undefined;
 
@@ -23,7 +24,7 @@ export function scormShape(course: CoursePack, bank: readonly { id: string }[]):
     pack: course.pack.id,
     lessons: course.requirements.lessons,
     questions: course.lessons.flatMap((l) => (course.checks[l.id] ?? []).map((q) => ({ id: q.id, correct: q.options.map((o) => o.correct) }))),
-    scenarios: course.scenarios.map((s) => ({ id: s.id, path: s.path.map(({ node, answer }) => ({ node, answer })), replies: (s.replies ?? []).map((r) => ({ breaks: r.breaks })) })),
+    scenarios: course.scenarios.map((s) => ({ id: s.id, path: s.path.map(({ node, answer }) => ({ node, answer })), replies: choicesOf(s).map((r) => ({ breaks: r.breaks })) })),
     assessment: bank.map((q) => ({ id: q.id })),
   };
 }

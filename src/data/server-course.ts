@@ -1,6 +1,5 @@
 /** The course for on-demand routes: the packs, looked up by ID, loaded once per server. */
-import { getCoursePacks, getFlowchart, type CoursePack } from './course.ts';
-import type { FlowGraph } from '../lib/flowchart.ts';
+import { getCoursePacks, type CoursePack } from './course.ts';
 
 let packs: Promise<CoursePack[]> | undefined;
 
@@ -13,6 +12,3 @@ export async function allCourses(): Promise<CoursePack[]> {
   packs ??= getCoursePacks();
   return packs;
 }
-
-let graph: Promise<FlowGraph> | undefined;
-export const flowchart = (): Promise<FlowGraph> => (graph ??= getFlowchart());

@@ -76,3 +76,24 @@ export function itemStats(events: readonly AnswerEvent[]): ItemStats[] {
 
 /** Plain code-point order, so the result does not depend on the machine's locale. */
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The item a flowchart decision is counted under. Decisions are stored per scenario
+ * (`<scenario>#<node>`) and counted per node: a member's first answer at a node, in whichever scenario
+ * they met it first. Node IDs repeat across graphs, so a node of a pack's own graph is counted as
+ * `<pack>/<graph>:<node>`; the shared graph's nodes keep their bare IDs, as before packs had graphs.
+ * `graphOf` gives a scenario's graph key (absent for the shared graph).
+ */
+export function decisionItem(stored: string, pack: string, graphOf: (pack: string, scenario: string) => string | undefined): string {
+  const at = stored.lastIndexOf('#');
+  if (at < 0) return stored;
+  const node = stored.slice(at + 1);
+  const graph = graphOf(pack, stored.slice(0, at));
+  return graph === undefined ? node : `${pack}/${graph}:${node}`;
+}
+
+/** Splits a decision item back into its pack, graph key (absent: the shared graph) and node. */
+export function parseDecisionItem(item: string): { pack?: string; graph?: string; node: string } {
+  const match = /^([^/]+)\/([^:]+):(.+)$/.exec(item);
+  return match ? { pack: match[1]!, graph: match[2]!, node: match[3]! } : { node: item };
+}

@@ -1,6 +1,7 @@
 /**
- * The "should I respond?" graph: validation of the whole graph and the views pages draw from it.
- * Pure: takes parsed data, returns data. Loading from disk is in `course-data.ts`.
+ * Decision graphs: validation of a whole graph and the views pages draw from it. Each graph (the
+ * shared one and every pack's own) is validated on its own. Pure: takes parsed data, returns data.
+ * Loading from disk is in `load.ts`; which graph a scenario uses is in `graphs.ts`.
  */
 import { FlowchartSchema, type Flowchart, type FlowNode, type OutcomeNode, type QuestionNode } from '../schemas/flowchart.ts';
 import { CourseDataError, parseOrExplain } from './friendly-errors.ts';
@@ -8,6 +9,16 @@ import { CourseDataError, parseOrExplain } from './friendly-errors.ts';
 /** A flowchart with its nodes indexed by ID. */
 export interface FlowGraph extends Flowchart {
   byId: ReadonlyMap<string, FlowNode>;
+}
+
+/** A graph as a pack uses it: its ID, its file, and whether it is the shared graph. */
+export interface PackGraph extends FlowGraph {
+  /** The file name without `.yaml`; the shared graph is `respond`. */
+  id: string;
+  /** Where it comes from, relative to the project: `quizzes/flowchart.yaml` or `quizzes/<pack>/graphs/<id>.yaml`. */
+  file: string;
+  /** The shared graph (adapted from Wyre's diagram), credited as borrowed wherever it is cited. */
+  shared: boolean;
 }
 
 /** The IDs a node leads to, with the answer that leads there. */

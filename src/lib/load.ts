@@ -10,7 +10,8 @@ import { AssessmentFileSchema, type AssessmentQuestion } from '../schemas/assess
 import type { Scenario } from '../schemas/scenario.ts';
 import { parseScenario } from './quiz-data.ts';
 import type { Pack } from '../schemas/pack.ts';
-import { parseFlowchart, type FlowGraph } from './flowchart.ts';
+import { parseFlowchart, type PackGraph } from './flowchart.ts';
+import { packGraphs } from './graphs.ts';
 import { CourseDataError, missingFile, parseOrExplain } from './friendly-errors.ts';
 import { parsePack } from './pack.ts';
 import { parseYaml } from './yaml-file.ts';
@@ -71,10 +72,41 @@ export function loadPacks(root: string): PackData[] {
   return packFolders(root).map((folder) => loadPack(root, folder));
 }
 
-/** `quizzes/flowchart.yaml`, validated as a graph. */
-export function loadFlowchart(root: string): FlowGraph {
+/** The shared graph: borrowed, so it always carries its credit and licence. */
+export type SharedGraph = PackGraph & Required<Pick<PackGraph, 'attribution' | 'licence'>>;
+
+/** `quizzes/flowchart.yaml`, the shared graph (ID `respond`), validated as a graph. */
+export function loadFlowchart(root: string): SharedGraph {
   const { data, file } = readData(root, 'quizzes', 'flowchart.yaml');
-  return parseFlowchart(data, file);
+  const graph = parseFlowchart(data, file);
+  const { attribution, licence } = graph;
+  if (!attribution || !licence) {
+    throw new CourseDataError(file, ['fields "attribution" and "licence" are required: the shared graph is adapted from another council\'s guidance, and every page that uses it credits it']);
+  }
+  return { ...graph, attribution, licence, id: 'respond', file, shared: true };
+}
+
+/** The shared graph, or undefined when the course has none (a course root holding only packs with graphs of their own). */
+export function loadSharedGraph(root: string): SharedGraph | undefined {
+  return existsSync(join(root, 'quizzes', 'flowchart.yaml')) ? loadFlowchart(root) : undefined;
+}
+
+/** A pack's own graphs (`quizzes/<pack>/graphs/<graph-id>.yaml`), each validated on its own. */
+export function loadOwnGraphs(root: string, pack: string): PackGraph[] {
+  return yamlFiles(root, 'quizzes', pack, 'graphs').map((name) => {
+    const id = name.replace(/\.yaml$/, '');
+    const { data, file } = readData(root, 'quizzes', pack, 'graphs', name);
+    if (!/^[a-z][a-z0-9-]*$/.test(id)) throw new CourseDataError(file, ['the file name is the graph\'s ID: use lower-case letters, digits and hyphens, such as "respond.yaml"']);
+    return { ...parseFlowchart(data, file), id, file, shared: false };
+  });
+}
+
+/**
+ * The graphs a pack uses: its own, and the shared graph as its default `respond` graph unless it
+ * brings a `respond.yaml` of its own. `shared` is the shared graph when the caller has it loaded.
+ */
+export function loadGraphs(root: string, pack: string, shared: PackGraph | undefined = loadSharedGraph(root)): PackGraph[] {
+  return packGraphs(loadOwnGraphs(root, pack), shared);
 }
 
 /** YAML files in a folder, sorted by name; none when the folder does not exist. */
@@ -90,11 +122,15 @@ export interface ScenarioEntry {
   data: Scenario;
 }
 
-/** A pack's scenarios (`quizzes/<pack>/scenarios/*.yaml`), each walked through the flowchart. */
-export function loadScenarios(root: string, pack: string, graph: FlowGraph): ScenarioEntry[] {
+/**
+ * A pack's scenarios (`quizzes/<pack>/scenarios/*.yaml`), each walked through the graph it uses.
+ * `shared` is the shared graph when the caller has it loaded.
+ */
+export function loadScenarios(root: string, pack: string, shared?: PackGraph): ScenarioEntry[] {
+  const graphs = loadGraphs(root, pack, shared ?? loadSharedGraph(root));
   return yamlFiles(root, 'quizzes', pack, 'scenarios').map((name) => {
     const { data, file } = readData(root, 'quizzes', pack, 'scenarios', name);
-    return { id: name.replace(/\.yaml$/, ''), pack, data: parseScenario(data, file, graph) };
+    return { id: name.replace(/\.yaml$/, ''), pack, data: parseScenario(data, file, graphs, pack).scenario };
   });
 }
 
@@ -128,9 +164,10 @@ export function loadChecks(root: string, pack: string): CheckEntry[] {
 
 /**
  * A pack's final-assessment bank (`quizzes/<pack>/assessment.yaml`): IDs unique, rule IDs from the
- * pack's rules, decision questions naming a node of the flowchart. Server-side only.
+ * pack's rules, decision questions naming a node of one of the pack's graphs. Server-side only.
  */
-export function loadAssessment(root: string, pack: PackData, graph: FlowGraph): AssessmentQuestion[] {
+export function loadAssessment(root: string, pack: PackData, shared?: PackGraph): AssessmentQuestion[] {
+  const graphs = loadGraphs(root, pack.pack.id, shared ?? loadSharedGraph(root));
   const { data, file } = readData(root, 'quizzes', pack.pack.id, 'assessment.yaml');
   const { questions } = parseOrExplain(AssessmentFileSchema, data, file);
   const known = new Set(pack.rules.map((r) => r.id));
@@ -141,7 +178,7 @@ export function loadAssessment(root: string, pack: PackData, graph: FlowGraph): 
     seen.add(q.id);
     const unknown = q.rules.filter((r) => !known.has(r));
     if (unknown.length > 0) problems.push(`questions[${i}] ("${q.id}"), field "rules": ${unknown.map((r) => `"${r}"`).join(', ')} not in content/${pack.pack.id}/rules.yaml`);
-    if (q.node !== undefined && !graph.byId.has(q.node)) problems.push(`questions[${i}] ("${q.id}"), field "node": "${q.node}" is not a node of quizzes/flowchart.yaml`);
+    if (q.node !== undefined && !graphs.some((g) => g.byId.has(q.node!))) problems.push(`questions[${i}] ("${q.id}"), field "node": "${q.node}" is not a node of ${graphs.map((g) => g.file).join(' or ')}`);
   });
   if (problems.length > 0) throw new CourseDataError(file, problems);
   return questions;

@@ -13,12 +13,16 @@ export class RescoreError extends Error {}
 export interface ScenarioData extends ScoredScenario {
   id: string;
   title: string;
+  /** The pack's own graph it walks; absent for the shared graph. */
+  graph?: string | undefined;
 }
 
 export interface RescoredScenario {
   scenario: string;
+  /** The pack's own graph the scenario walks; absent for the shared graph, so those entries read as before. */
+  graph?: string;
   decisions: Decision[];
-  /** The reply picked (index in the scenario's own order) and whether it broke no check; null when none. */
+  /** The reply or action picked (index in the scenario's own order) and whether it broke no check; null when none. */
   reply: { index: number; correct: boolean } | null;
   outcome: string;
   correct: number;
@@ -55,6 +59,7 @@ export function rescore(
       const score = scoreScenario(scenario, { answers: done.answers, reply: done.reply });
       return {
         scenario: id,
+        ...(scenario.graph === undefined ? {} : { graph: scenario.graph }),
         decisions: score.decisions,
         reply: done.reply === undefined ? null : { index: done.reply, correct: score.replyCorrect === true },
         outcome: scenario.outcome,

@@ -34,7 +34,9 @@ export function isComplete(answered: number, questions: number, hasReplies: bool
 export interface ScoredScenario {
   path: readonly Step[];
   outcome: string;
+  /** Drafted replies, or (at an outcome that asks for one) `actions`: either is "the reply" to scoring and storage. */
   replies?: readonly { breaks: readonly string[] }[] | undefined;
+  actions?: readonly { breaks: readonly string[] }[] | undefined;
 }
 
 /** What a learner did in a scenario, as stored: their answer at each question asked, and the reply picked. */
@@ -69,7 +71,8 @@ export interface ScenarioScore {
  * answers do not fit the scenario (more answers than questions, a node out of turn, a bad reply index).
  */
 export function scoreScenario(scenario: ScoredScenario, attempt: ScenarioAttempt): ScenarioScore {
-  const { path, replies } = scenario;
+  const { path } = scenario;
+  const replies = scenario.replies ?? scenario.actions;
   if (attempt.answers.length > path.length) {
     throw new WalkError(`${attempt.answers.length} answers given, but the scenario asks ${path.length} questions`);
   }
@@ -85,7 +88,7 @@ export function scoreScenario(scenario: ScoredScenario, attempt: ScenarioAttempt
     if (!hasReplies) throw new WalkError('a reply was picked, but this scenario asks for none');
     if (decisions.length < path.length) throw new WalkError('a reply was picked before every question was answered');
     const reply = replies![attempt.reply];
-    if (!Number.isInteger(attempt.reply) || !reply) throw new WalkError(`reply ${attempt.reply} is not one of the ${replies!.length} drafted replies`);
+    if (!Number.isInteger(attempt.reply) || !reply) throw new WalkError(`reply ${attempt.reply} is not one of the ${replies!.length} ${scenario.replies ? 'drafted replies' : 'actions'}`);
     replyCorrect = isBestReply(reply);
   }
   const correct = decisions.filter((d) => d.correct).length + (replyCorrect ? 1 : 0);

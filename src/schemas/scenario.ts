@@ -1,4 +1,8 @@
-/** A flowchart scenario (`quizzes/<pack>/scenarios/NN-slug.yaml`): a post, its context, the canonical path. */
+/**
+ * A flowchart scenario (`quizzes/<pack>/scenarios/NN-slug.yaml`): a post (or, for an own-action
+ * graph, the member's intention), its context, the canonical path through its graph, and the
+ * drafted replies or actions to choose from at the outcome.
+ */
 import { z } from 'zod';
 import { RuleIdSchema } from './lesson.ts';
 
@@ -36,20 +40,37 @@ export const PathStepSchema = z.strictObject({
   rules: z.array(RuleIdSchema),
 });
 
-/** A drafted reply the learner may pick, with the checks it breaks. */
+/** A drafted reply (or an action) the learner may pick, with the checks it breaks. */
 export const ReplySchema = z.strictObject({
-  /** The reply as it would be posted. */
+  /** The reply as it would be posted, or the action ("Say nothing"). */
   text: text(400),
-  /** Which of the five checks it breaks; the best reply breaks none. */
-  breaks: z.array(z.string().regex(/^c-[a-z-]+$/, { error: 'expected a check ID such as "c-tone"' })),
+  /** Which of its graph's checks it breaks; the best choice breaks none. */
+  breaks: z.array(z.string().regex(/^c-[a-z0-9-]+$/, { error: 'expected a check ID such as "c-tone"' })),
   /** Why it is, or is not, the best. */
   feedback: text(400),
 });
 
+/** Two to `max` choices, exactly one of them best (breaking no check). */
+const choices = (what: string, max: number) => z
+  .array(ReplySchema)
+  .min(2, { error: `give two to ${max === 3 ? 'three' : 'four'} ${what}` })
+  .max(max, { error: `give two to ${max === 3 ? 'three' : 'four'} ${what}` })
+  .refine((list) => list.filter((r) => r.breaks.length === 0).length === 1, {
+    error: `exactly one of the ${what} must break none of the checks (the best one)`,
+  });
+
 export const ScenarioSchema = z.strictObject({
   /** Short title for lists. */
   title: text(80),
-  post: PostSchema,
+  /**
+   * The decision graph it walks: a graph of the pack (`quizzes/<pack>/graphs/<id>.yaml`). Absent:
+   * the pack's default, its own `respond` graph or else the shared `quizzes/flowchart.yaml`.
+   */
+  graph: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a graph ID such as "respond" (the file name without .yaml)' }).optional(),
+  /** The post being answered; required for a `respond` graph, optional for an `own-action` one. */
+  post: PostSchema.optional(),
+  /** What the member wants to do, for an `own-action` graph: "You want to change the council's cover photo". */
+  intention: text(300).optional(),
   /** What the learner needs to know: where, what is pending, their role. */
   context: text(500),
   /** The circumstance that matters most. */
@@ -63,14 +84,9 @@ export const ScenarioSchema = z.strictObject({
   /** Why that outcome is right; shown in the summary. */
   explanation: text(800),
   /** Drafted replies, when the outcome replies. */
-  replies: z
-    .array(ReplySchema)
-    .min(2, { error: 'give two or three drafted replies' })
-    .max(3, { error: 'give two or three drafted replies' })
-    .refine((replies) => replies.filter((r) => r.breaks.length === 0).length === 1, {
-      error: 'exactly one drafted reply must break none of the checks (the best reply)',
-    })
-    .optional(),
+  replies: choices('drafted replies', 3).optional(),
+  /** Actions to choose from, when the outcome asks for one (`choose: action`); "Say nothing" may be the best. */
+  actions: choices('actions', 4).optional(),
 });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;

@@ -142,7 +142,7 @@ describe('scenarioProblems', () => {
     expect(scenarioProblems(graph, replying)).toEqual(['field "replies" is missing: "o-fix" leads to a reply, so give two or three drafted replies']);
     expect(scenarioProblems(graph, { ...base, replies: [{ text: 'a', breaks: [], feedback: 'f' }, { text: 'b', breaks: ['c-rude'], feedback: 'f' }] })).toEqual([
       'field "replies": "o-monitor" means not replying, so remove the drafted replies',
-      'field "replies[1].breaks": "c-rude" is not one of the five checks',
+      'field "replies[1].breaks": "c-rude" is not a check of the graph this scenario uses ("respond", quizzes/flowchart.yaml): its checks are c-transparent, c-sources, c-no-rush, c-tone, c-focus',
     ]);
   });
 });
