@@ -6,7 +6,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { orderLessons, type OrderedLesson } from '../lib/course.ts';
 import { CourseDataError } from '../lib/friendly-errors.ts';
 import type { PackGraph } from '../lib/flowchart.ts';
-import { choicesOf, DEFAULT_GRAPH, graphOf, packGraphs } from '../lib/graphs.ts';
+import { choicesOf, DEFAULT_GRAPH, graphOf, inPackWords, packGraphs } from '../lib/graphs.ts';
+import { packWording } from '../lib/roles.ts';
 import type { Pack } from '../schemas/pack.ts';
 import type { Rule } from '../schemas/rules.ts';
 import type { Scenario } from '../schemas/scenario.ts';
@@ -96,7 +97,7 @@ export async function getCoursePacks(): Promise<CoursePack[]> {
           href: `/${pack.id}/scenarios/${stripOrderPrefix(scenario)}/`,
           number: i + 1,
         }));
-      const graphs = packGraphs(graphEntries.filter((e) => e.data.pack === pack.id).map((e) => toGraph(e.data)), shared && toGraph(shared.data));
+      const graphs = packGraphs(graphEntries.filter((e) => e.data.pack === pack.id).map((e) => toGraph(e.data)), shared && inPackWords(toGraph(shared.data), packWording(pack)));
       const checks = Object.fromEntries(checkEntries.filter((e) => e.data.pack === pack.id).map((e) => [e.id, e.data.questions]));
       for (const lesson of lessons) {
         if (!checks[lesson.id]) throw new CourseDataError(`content/${lesson.id}`, [`has no knowledge check: add quizzes/${lesson.id.replace('/', '/checks/')}.yaml`]);

@@ -5,6 +5,7 @@
  */
 import type { Flowchart, OutcomeNode } from '../schemas/flowchart.ts';
 import type { PackGraph } from './flowchart.ts';
+import { fillWording, type Wording } from './roles.ts';
 
 /** The graph a scenario uses when it names none: the pack's own `respond` graph, else the shared one. */
 export const DEFAULT_GRAPH = 'respond';
@@ -132,4 +133,20 @@ export function choiceWords(kind: 'reply' | 'action', graph: Pick<Flowchart, 'ch
 export function flowchartsLabel(graphs: readonly Pick<Flowchart, 'name' | 'kind'>[]): string {
   const names = graphs.map((g) => `"${graphName(g).replace(/^./, (c) => c.toLowerCase())}"`).join(' and ');
   return `${names} flowchart${graphs.length === 1 ? '' : 's'}`;
+}
+
+/**
+ * The shared graph in a pack's own words: `{officer}`, `{escalation}` and `[[ … ]]` in its text are
+ * filled from the pack (src/lib/roles.ts), so a Clerk's pack never reads "Monitoring Officer". IDs
+ * and structure are untouched; only text changes.
+ */
+export function inPackWords<G extends PackGraph>(graph: G, wording: Wording): G {
+  const fill = (value: unknown, key?: string): unknown => {
+    if (typeof value === 'string') return key === 'id' || key === 'kind' ? value : fillWording(value, wording);
+    if (Array.isArray(value)) return value.map((v) => fill(v));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, k)]));
+    return value;
+  };
+  const nodes = fill(graph.nodes) as G['nodes'];
+  return { ...graph, nodes, byId: new Map(nodes.map((n) => [n.id, n])), checks: fill(graph.checks) as G['checks'] };
 }

@@ -5,7 +5,6 @@
  * scenario starts from the member's intention, with no post; and what the browser stores is what
  * the server's scoring makes of it.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -13,6 +12,7 @@ import { loadScenarios, type ScenarioEntry } from '../../src/lib/load.ts';
 import { scoreScenario } from '../../src/lib/scoring.ts';
 import { choicesOf } from '../../src/lib/graphs.ts';
 import { stableShuffle, stripOrderPrefix } from '../../src/lib/order.ts';
+import { buildCourseCopy } from './build-copy.ts';
 import { freePort, startServer, stopServer, type Running } from './spawn-server.ts';
 import { decisionAt, stored } from './quiz-support.ts';
 import { expectNoAxeViolations } from './support.ts';
@@ -31,12 +31,8 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  const out = join(work, 'dist');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', COURSE_CONTENT_ROOT: fixture, COURSE_OUT_DIR: out },
-  });
-  if (result.status !== 0) throw new Error(`the Cwm fixture course did not build:\n${result.stdout}\n${result.stderr}`);
-  server = await startServer(join(work, 'course.db'), await freePort(), {}, join(out, 'server', 'entry.mjs'));
+  const entry = buildCourseCopy(fixture, join(work, 'dist'));
+  server = await startServer(join(work, 'course.db'), await freePort(), {}, entry);
 });
 
 test.afterAll(async () => {

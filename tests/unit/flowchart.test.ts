@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { edgesOf, graphProblems, parseFlowchart, spine, unfold } from '../../src/lib/flowchart.ts';
 import { loadFlowchart } from '../../src/lib/load.ts';
+import { inPackWords } from '../../src/lib/graphs.ts';
 import { FlowchartSchema } from '../../src/schemas/flowchart.ts';
 import { projectRoot, root } from './support/content.ts';
 
@@ -36,12 +37,21 @@ describe('quizzes/flowchart.yaml', () => {
     }
   });
 
-  it('has exactly the outcomes of the specification, with whether each replies', () => {
+  it('has exactly the outcomes of the specification, with whether each replies (in Wyre\'s words: the text names roles by placeholder)', () => {
     const rows = specRows('o-');
     expect(rows).toHaveLength(9);
+    const wyre = inPackWords({ ...graph, id: 'respond', file: 'quizzes/flowchart.yaml', shared: true }, { officer: 'Monitoring Officer', escalation: 'your group leader', members: 'councillors' });
     for (const [id, action, replies] of rows) {
-      expect(graph.byId.get(id!), id).toMatchObject({ kind: 'outcome', action, replies });
+      expect(wyre.byId.get(id!), id).toMatchObject({ kind: 'outcome', action, replies });
     }
+  });
+
+  it('names no role itself: a Clerk\'s pack reads "Clerk", and a pack with nobody to escalate to loses that part', () => {
+    const clerk = inPackWords({ ...graph, id: 'respond', file: 'quizzes/flowchart.yaml', shared: true }, { officer: 'Clerk', members: 'councillors' });
+    const action = (clerk.byId.get('o-capture-report') as { action: string }).action;
+    expect(action).toContain('and to the Clerk. Then remove it');
+    const texts = clerk.nodes.flatMap((n) => Object.values(n).filter((v): v is string => typeof v === 'string'));
+    expect(texts.filter((t) => /Monitoring Officer|group leader|\{|\[\[/.test(t))).toEqual([]);
   });
 
   it('has the five checks of the specification', () => {
