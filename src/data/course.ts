@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { orderLessons, type OrderedLesson } from '../lib/course.ts';
 import { CourseDataError } from '../lib/friendly-errors.ts';
 import type { PackGraph } from '../lib/flowchart.ts';
-import { choicesOf, DEFAULT_GRAPH, graphOf, inPackWords, packGraphs } from '../lib/graphs.ts';
+import { choicesOf, DEFAULT_GRAPH, graphName, graphOf, inPackWords, packGraphs } from '../lib/graphs.ts';
 import { packWording } from '../lib/roles.ts';
 import type { Pack } from '../schemas/pack.ts';
 import type { Rule } from '../schemas/rules.ts';
@@ -138,6 +138,14 @@ export async function getCoursePacks(): Promise<CoursePack[]> {
  * Whether a pack's pages use the shared graph (it brings no `respond` graph of its own), or for a
  * page of no pack, whether the build has the shared graph at all: where its credit belongs.
  */
+/** The header's name for a pack's flowchart page: its one graph's question ("Should I respond?"), or "Decision guides" for several. */
+export async function flowchartLabel(pack: string): Promise<string> {
+  const entries = await getCollection('flowchart');
+  const own = entries.filter((g) => g.data.pack === pack);
+  const graphs = own.some((g) => g.data.graph === DEFAULT_GRAPH) ? own : [...entries.filter((g) => g.data.shared), ...own];
+  return graphs.length === 1 ? graphName(graphs[0]!.data) : graphs.length > 1 ? 'Decision guides' : 'Should I respond?';
+}
+
 export async function usesSharedGraph(pack: string | undefined): Promise<boolean> {
   const graphs = await getCollection('flowchart');
   return graphs.some((g) => g.data.shared) && (pack === undefined || !graphs.some((g) => g.data.pack === pack && g.data.graph === DEFAULT_GRAPH));

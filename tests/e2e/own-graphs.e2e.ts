@@ -12,6 +12,10 @@ import { loadScenarios, type ScenarioEntry } from '../../src/lib/load.ts';
 import { scoreScenario } from '../../src/lib/scoring.ts';
 import { choicesOf } from '../../src/lib/graphs.ts';
 import { stableShuffle, stripOrderPrefix } from '../../src/lib/order.ts';
+import { randomUUID } from 'node:crypto';
+import { openDatabase } from '../../src/lib/server/db.ts';
+import { createAdmin } from '../../src/lib/server/admins.ts';
+import { linkedMember, passAttempt, postSignOff, recordProgress, storedEnvelope } from './server-support.ts';
 import { buildCourseCopy } from './build-copy.ts';
 import { freePort, startServer, stopServer, type Running } from './spawn-server.ts';
 import { decisionAt, stored } from './quiz-support.ts';
@@ -124,6 +128,42 @@ test('an own-action scenario starts from the intention, with no post, and a wron
   expect(record).toMatchObject({ answers: [{ node: 'q-council-account', answer: 'yes', correct: true }], reply: 0, replyCorrect: false, done: true });
   expect(score).toMatchObject({ replyCorrect: false, correct: 1, asked: 2, total: 2, complete: true });
   await expectNoAxeViolations(page);
+});
+
+test('a Cwm member signs off through their link: the record holds the graphs\' decisions and both documents; analytics names the graph\'s questions; pages are in Welsh and name the Clerk', async ({ browser }) => {
+  const db = openDatabase(join(work, 'course.db'));
+  try {
+    await createAdmin(db, { email: 'clerk@example.org', name: 'Clerc', password: 'correct horse battery staple' }, 'test');
+    const cookie = `cc_member=${linkedMember(db, 'Rhiannon Ellis', 'rhiannon@example.org', 'cwm')}`;
+    await recordProgress(server!.base, 'cwm', cookie, fixture);
+    const attempt = await passAttempt(server!.base, 'cwm', cookie, fixture);
+    const signed = await postSignOff(server!.base, 'cwm', attempt, randomUUID().replace(/-/g, '').slice(0, 22), 'Rhiannon Ellis', cookie, fixture);
+    expect(signed.status).toBe(303);
+    const id = /certificate\/([0-9a-f-]{36})\//.exec(signed.headers.get('location') ?? '')![1]!;
+    const { record } = storedEnvelope(id, db);
+    expect(record.identity.level).toBe('roster-verified');
+    expect(record.course).toMatchObject({ council: 'Cyngor Cymuned Cwm', policyTitle: 'Online Policy and Online Strategy', policyVersion: '1 + 2' });
+    const own = record.scenarios.find((r: { scenario: string }) => r.scenario === '06-cover-photo-in-the-election');
+    expect(own).toMatchObject({ graph: 'act', reply: { correct: true } });
+    expect(record.scenarios.every((r: { decisions: { correct: boolean }[] }) => r.decisions.every((d) => d.correct))).toBe(true);
+    expect((await (await fetch(`${server!.base}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(storedEnvelope(id, db)) })).json()).valid).toBe(true);
+
+    const page = await open(browser, '/admin/login/');
+    await page.getByLabel('Email address').fill('clerk@example.org');
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto('/admin/analytics/');
+    await expect(page.locator('main')).toContainText("q-council-account: Is it the council's own page or account");
+    await expect(page.locator('main')).toContainText('(Cwm, ');
+    await page.goto('/cwm/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+    await expect(page.locator('main')).toContainText('undated');
+    await expect(page.locator('body')).toContainText('Clerk');
+    await expect(page.locator('body')).not.toContainText('Monitoring Officer');
+    await expect(page.getByRole('navigation', { name: 'Course' })).toContainText('Decision guides');
+  } finally {
+    db.close();
+  }
 });
 
 test('a pack on the shared graph credits it as adapted from Wyre\'s policy wherever it cites it', async ({ page }) => {

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect, type APIRequestContext, type Frame, type Page } from '@playwright/test';
-import { loadAssessment, loadFlowchart, loadPacks } from '../../src/lib/load.ts';
+import { loadAssessment, loadPacks, loadSharedGraph } from '../../src/lib/load.ts';
 import { e2eDatabase } from '../../playwright.config.ts';
 import { regenerateLink, saveMember } from '../../src/lib/server/members.ts';
 import { courseFor, perfectProgress } from '../unit/support/course.ts';
@@ -15,7 +15,7 @@ export { courseFor, perfectProgress };
 /** The assessment bank, with its answer key: the test knows what the browser must not. */
 export function bankOf(pack: string, from: string = contentRoot) {
   const data = loadPacks(from).find((p) => p.pack.id === pack)!;
-  return loadAssessment(from, data, loadFlowchart(from));
+  return loadAssessment(from, data, loadSharedGraph(from));
 }
 
 /** Runs a read-only query on the server's database. */
@@ -44,8 +44,8 @@ export const formHeaders = (baseURL: string) => ({ origin: baseURL, 'content-typ
 export const attemptIn = (location: string | null | undefined): string => /\/assessment\/([A-Za-z0-9_-]{22})\/$/.exec(location ?? '')![1]!;
 
 /** The answers to an attempt's page (its HTML): every right option, or one wrong option for each question. */
-export function answerForm(pack: string, page: string, right: boolean): string {
-  const bank = bankOf(pack);
+export function answerForm(pack: string, page: string, right: boolean, from?: string): string {
+  const bank = bankOf(pack, from);
   const form = new URLSearchParams();
   for (const id of new Set([...page.matchAll(/name="answer-([a-z0-9-]+)"/g)].map((m) => m[1]!))) {
     const pick = bank.find((b) => b.id === id)!.options.flatMap((o, i) => (o.correct === right ? [i] : []));
@@ -79,13 +79,16 @@ export async function answerAssessment(where: Page | Frame, pack: string, right:
   await where.getByRole('button', { name: 'Send my answers' }).click();
 }
 
-/** With plain fetch (for servers the tests start themselves): a passed attempt's token; `cookie` takes it as a linked member. */
-export async function passAttempt(base: string, pack: string, cookie?: string): Promise<string> {
+/**
+ * With plain fetch (for servers the tests start themselves): a passed attempt's token; `cookie` takes
+ * it as a linked member; `from` is the course folder the server was built from (default: this project).
+ */
+export async function passAttempt(base: string, pack: string, cookie?: string, from?: string): Promise<string> {
   const headers = { origin: base, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) };
   const start = await fetch(`${base}/${pack}/assessment/`, { method: 'POST', headers, redirect: 'manual' });
   const token = attemptIn(start.headers.get('location'));
   const page = await (await fetch(`${base}/${pack}/assessment/${token}/`, { headers })).text();
-  await fetch(`${base}/${pack}/assessment/${token}/`, { method: 'POST', headers, body: answerForm(pack, page, true), redirect: 'manual' });
+  await fetch(`${base}/${pack}/assessment/${token}/`, { method: 'POST', headers, body: answerForm(pack, page, true, from), redirect: 'manual' });
   return token;
 }
 
@@ -94,14 +97,14 @@ export const linkedMember = (db: DatabaseSync, name: string, email: string, pack
   regenerateLink(db, saveMember(db, null, { name, email, role: 'councillor', wardOrCommittee: 'Rossall', pack, dueDate: '2030-03-31' }, 'test'), 'test');
 
 /** With plain fetch: reports a member's complete progress through their link, as their browser would, so the server has recorded it. */
-export async function recordProgress(base: string, pack: string, cookie: string): Promise<void> {
-  const response = await fetch(`${base}/api/progress`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(perfectProgress(courseFor(pack))) });
+export async function recordProgress(base: string, pack: string, cookie: string, from?: string): Promise<void> {
+  const response = await fetch(`${base}/api/progress`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(perfectProgress(courseFor(pack, from))) });
   if (response.status !== 200) throw new Error(`progress was not recorded: ${response.status}`);
 }
 
 /** With plain fetch: posts a complete, valid declaration for a passed attempt. */
-export function postSignOff(base: string, pack: string, attempt: string, submission: string, name = 'Siân Ŵyn Llŷr', cookie?: string): Promise<Response> {
-  const course = courseFor(pack);
+export function postSignOff(base: string, pack: string, attempt: string, submission: string, name = 'Siân Ŵyn Llŷr', cookie?: string, from?: string): Promise<Response> {
+  const course = courseFor(pack, from);
   const body = new URLSearchParams({
     pack, attempt, submission, name, role: 'councillor', wardOrCommittee: 'Garstang', email: '', declaration: 'agreed',
     progress: JSON.stringify(perfectProgress(course)),
