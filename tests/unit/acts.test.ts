@@ -36,8 +36,8 @@ const ACTS: { title: string; year: number; repealed?: true }[] = [
   { title: 'Fraud Act', year: 2006 },
 ];
 
-/** Words that show a repealed Act is named as history, in the same sentence. */
-const AS_HISTORY = /\b(replaced|repealed|no longer|until|superseded|since)\b/i;
+/** Words that show a repealed Act is named as history, in its sentence or the next. */
+const AS_HISTORY = /\b(replaced|repealed|no longer|until|superseded|since|was the law|law changed)\b/i;
 
 function textFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -47,7 +47,7 @@ function textFiles(dir: string): string[] {
   });
 }
 
-interface Mention { file: string; title: string | undefined; year: number | undefined; sentence: string }
+interface Mention { file: string; title: string | undefined; year: number | undefined; sentence: string; next: string }
 
 /** Every "… Act" (a capitalised word, or a bracket, just before it) in a text, with the title and year found. */
 export function actMentions(text: string, file = ''): Mention[] {
@@ -61,7 +61,8 @@ export function actMentions(text: string, file = ''): Mention[] {
     const year = /^,? (\d{4})\b/.exec(flat.slice(end))?.[1];
     const start = Math.max(flat.lastIndexOf('. ', match.index!) + 2, 0);
     const stop = flat.indexOf('. ', end);
-    mentions.push({ file, title, year: year ? Number(year) : undefined, sentence: flat.slice(start, stop < 0 ? undefined : stop + 1) });
+    const sentence = flat.slice(start, stop < 0 ? undefined : stop + 1);
+    mentions.push({ file, title, year: year ? Number(year) : undefined, sentence, next: stop < 0 ? '' : flat.slice(stop + 1, stop + 1 + 250) });
   }
   return mentions;
 }
@@ -73,7 +74,7 @@ export function mentionProblem(m: Mention): string | undefined {
   if (m.year === undefined) return `${where} names the ${m.title} without its year: name it in full, e.g. "${m.title} ${ACTS.find((a) => a.title === m.title)!.year}"`;
   const act = ACTS.find((a) => a.title === m.title && a.year === m.year);
   if (!act) return `${where} names the ${m.title} ${m.year}, which is not an Act of that title (${ACTS.filter((a) => a.title === m.title).map((a) => a.year).join(', ')})`;
-  if (act.repealed && !AS_HISTORY.test(m.sentence)) return `${where} names the ${m.title} ${m.year}, which has been repealed, as if it were current: say what replaced it`;
+  if (act.repealed && !AS_HISTORY.test(`${m.sentence} ${m.next}`)) return `${where} names the ${m.title} ${m.year}, which has been repealed, as if it were current: say what replaced it`;
   return undefined;
 }
 
