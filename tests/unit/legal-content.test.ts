@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAssessment, loadChecks, loadFlowchart, loadPacks, loadScenarios } from '../../src/lib/load.ts';
 import { inPackWords } from '../../src/lib/graphs.ts';
+import { coreMarkdown } from '../../src/lib/course.ts';
 import { lessonFiles, root } from './support/content.ts';
 
 const graph = loadFlowchart(root);
@@ -32,6 +33,11 @@ describe.each(['wyre', 'ashfield'])('%s lessons teach the law as it stands now',
 
   it('the child-safety exception to capturing a post', () => {
     for (const part of CHILD_EXCEPTION) expect(text).toMatch(part);
+  });
+
+  it('the exception says whom to tell in the core text, not only under "More on this"', () => {
+    const core = lessonFiles().filter((l) => l.pack === pack).map((l) => coreMarkdown(l.body)).join('\n');
+    expect(core).toMatch(/never screenshot, save or forward a possible sexual image of a child\. Note the link and report it at once to the police or the Internet Watch Foundation \(999/);
   });
 
   it('criticising the council is protected political expression (Article 10; Heesom)', () => {
@@ -78,10 +84,32 @@ describe('Wyre items the review named', () => {
     expect(feedback).not.toMatch(/The test is wider/);
   });
 
-  it('a public-interest disclosure: only in narrow cases, after the Monitoring Officer\'s advice', () => {
+  it('a public-interest disclosure: the Model Code\'s real tests, and consulting (not obeying) the Monitoring Officer', () => {
     const leisure = bank.find((q) => q.id === 'fa-dec-leisure-contract-reasons')!;
-    expect(leisure.options.map((o) => o.feedback).join(' ')).toMatch(/narrow\s+cases, and only after taking the Monitoring Officer's advice/);
     const check = loadChecks(root, 'wyre').flatMap((c) => c.questions).find((q) => q.id === 'code-confidential')!;
-    expect(check.options.map((o) => o.feedback).join(' ')).toMatch(/narrow cases, and only after taking the Monitoring Officer's advice/);
+    for (const feedback of [leisure.options, check.options].map((os) => os.map((o) => o.feedback).join(' '))) {
+      expect(feedback).toMatch(/LGA\s+Model\s+Code\s+2020/);
+      expect(feedback).toMatch(/reasonable,\s+in\s+the\s+public\s+interest\s+and\s+in\s+good\s+faith/);
+      expect(feedback).toMatch(/consulted\s+the\s+Monitoring\s+Officer/);
+      expect(feedback).not.toMatch(/Monitoring Officer's advice/);
+    }
+  });
+
+  it('scenario 12: the imprint goes in the reply unless there is no room, with a contact address, not a home', () => {
+    const s = scenarios.find((x) => x.id.includes('12-library-claim'))!;
+    const best = s.data.replies!.find((r) => r.breaks.length === 0)!;
+    expect(best.feedback).not.toMatch(/short reply/);
+    expect(best.feedback).toMatch(/no room/);
+    expect(best.feedback).toMatch(/need not be your home/);
+    expect(best.text).toMatch(/PO Box/);
+    expect(s.data.explanation).toMatch(/name and address/);
+  });
+
+  it('obscene material "can be" a crime, never flatly "is" one', () => {
+    const obscene = loadChecks(root, 'wyre').flatMap((c) => c.questions).filter((q) => q.id.startsWith('obscene'));
+    const s = scenarios.find((x) => x.id.includes('08-obscene-comment'))!;
+    const text = [...obscene.flatMap((q) => q.options.map((o) => o.feedback)), ...s.data.path.map((p) => p.why), s.data.explanation].join(' ');
+    expect(text).not.toMatch(/obscene material is a (crime|criminal offence)(?!; more exactly)/);
+    expect(s.data.explanation).toMatch(/Once reported, hide it/);
   });
 });
