@@ -7,8 +7,8 @@ import type { DocumentDate } from '../schemas/pack.ts';
 
 export const LawChangesSchema = z.strictObject({
   changes: z.array(z.strictObject({
-    /** When it took effect. */
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written as YYYY-MM-DD' }),
+    /** When it took effect: YYYY-MM-DD, or YYYY-MM where only the month is sure. */
+    date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: 'expected a date written as YYYY-MM-DD (or YYYY-MM)' }),
     title: z.string().trim().min(1),
     /** What it means for a councillor; may name `{officer}`. */
     text: z.string().trim().min(1),

@@ -56,7 +56,7 @@ export function actMentions(text: string, file = ''): Mention[] {
   for (const match of flat.matchAll(/(?<=[A-Za-z)] )Act\b/g)) {
     const end = match.index! + 3;
     const before = flat.slice(Math.max(0, end - 80), end);
-    if (!/(?:[A-Z][a-z]+|\))\sAct$/.test(before)) continue; // "act" as a verb at a sentence's start, etc.
+    if (!/(?:[A-Z][a-z]+|\))\sAct$/.test(before) || /\b(?:the|this|that)\sAct$/i.test(before)) continue; // "Act before…", "the Act also…"
     const title = [...new Set(ACTS.map((a) => a.title))].sort((a, b) => b.length - a.length).find((t) => before.endsWith(t));
     const year = /^,? (\d{4})\b/.exec(flat.slice(end))?.[1];
     const start = Math.max(flat.lastIndexOf('. ', match.index!) + 2, 0);
@@ -82,7 +82,7 @@ describe('Acts of Parliament', () => {
   it('the checker finds titles across line breaks, and the year after a comma', () => {
     expect(actMentions('under the Representation of the\n People Act\n 1983, a false')).toMatchObject([{ title: 'Representation of the People Act', year: 1983 }]);
     expect(actMentions('(Localism Act, 2011)')[0]).toMatchObject({ title: 'Localism Act', year: 2011 });
-    expect(actMentions('Act before it can be taken down.')).toEqual([]);
+    expect(actMentions('Act before it can be taken down. The Act also says')).toEqual([]);
   });
 
   it('the checker refuses a wrong year, a missing year, an unknown title and a repealed Act presented as current', () => {

@@ -20,7 +20,7 @@ describe('since this policy was written', () => {
 
   it('lists the changes after the earliest document, oldest first; all of them for an undated policy', () => {
     const titles = (dates: Parameters<typeof earliestDay>[0][]) => changesSince(dates.map((date) => ({ date })), changes).changes.map((c) => c.date);
-    expect(titles(['2017-11'])).toEqual(['2018-05-25', '2020-12-23', '2023-11-01', '2024-01-31']);
+    expect(titles(['2017-11'])).toEqual(['2018-05-25', '2020-12', '2023-11-01', '2024-01-31']);
     // A policy of May 2018 may not reflect a change made that month: it is listed.
     expect(titles(['2018-05'])).toContain('2018-05-25');
     expect(titles(['2025-01-01'])).toEqual([]);
