@@ -34,7 +34,8 @@ export interface CertificateView {
   publicDetails: { label: string; value: string }[];
 }
 
-const longDate = (iso: string): string =>
+/** "21 November 2026", in UK time: how certificates and verification pages date things. */
+export const longDate = (iso: string): string =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(iso));
 
 export function certificateView(record: SignOffRecord, fingerprint: string, origin: string, matchedOn?: string): CertificateView {

@@ -34,3 +34,9 @@ export function formatDocuments(documents: readonly { title: string; version: st
   const each = documents.map((d) => `${d.title} (${formatVersion(d.version)}, ${d.date === null ? 'undated' : `dated ${formatDocumentDate(d.date)}`})`);
   return each.length <= 1 ? (each[0] ?? '') : `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`;
 }
+
+/** A typed name or email as compared: Unicode-normalised, trimmed, case ignored. */
+export const nameKey = (text: string): string => text.normalize('NFC').trim().toLocaleLowerCase('en-GB');
+
+/** Whether two typed names are the same name (see `nameKey`). */
+export const sameName = (a: string | null | undefined, b: string | null | undefined): boolean => !!a && !!b && nameKey(a) === nameKey(b);

@@ -10,6 +10,8 @@ export interface Certificate {
   stored: StoredRecord;
   status: Status;
   view: CertificateView;
+  /** When an officer matched this self-declared record to a roster member, if they have. */
+  matchedAt: string | undefined;
 }
 
 export function loadCertificate(db: DatabaseSync, id: string, origin: string): Certificate | undefined {
@@ -18,5 +20,6 @@ export function loadCertificate(db: DatabaseSync, id: string, origin: string): C
   const status = checkStoredRecord(db, stored);
   const key = publicKeyById(db, stored.envelope.record.keyId);
   const fingerprint = key ? fingerprintOf(key) : 'unknown key';
-  return { stored, status, view: certificateView(stored.envelope.record, fingerprint, origin, recordMatch(db, id)?.at) };
+  const matchedAt = recordMatch(db, id)?.at;
+  return { stored, status, matchedAt, view: certificateView(stored.envelope.record, fingerprint, origin, matchedAt) };
 }

@@ -5,6 +5,7 @@
  * member) or rejects it (a revocation with a standard reason).
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { nameKey } from '../format.ts';
 import { audit } from './audit.ts';
 import { transaction } from './db.ts';
 import { isRecordId } from './records.ts';
@@ -21,7 +22,6 @@ export interface UnmatchedSignOff {
   suggestion: { id: number; name: string; email: string } | undefined;
 }
 
-const same = (a: string | null, b: string | null) => !!a && !!b && a.normalize('NFC').trim().toLocaleLowerCase('en-GB') === b.normalize('NFC').trim().toLocaleLowerCase('en-GB');
 
 /** Records with no roster member and no revocation, newest first. */
 export function unmatchedSignOffs(db: DatabaseSync): UnmatchedSignOff[] {
@@ -31,12 +31,28 @@ export function unmatchedSignOffs(db: DatabaseSync): UnmatchedSignOff[] {
       AND NOT EXISTS (SELECT 1 FROM record_events e WHERE e.record_id = r.id AND e.kind = 'revoked')
     ORDER BY r.signed_at DESC`).all() as unknown as Omit<UnmatchedSignOff, 'suggestion'>[];
   if (rows.length === 0) return [];
-  const members = db.prepare('SELECT id, name, email, pack FROM members WHERE archived_at IS NULL').all() as unknown as { id: number; name: string; email: string; pack: string }[];
-  return rows.map((r) => {
-    const inPack = members.filter((m) => m.pack === r.pack);
-    const found = inPack.find((m) => same(m.email, r.email)) ?? inPack.find((m) => same(m.name, r.name));
-    return { ...r, suggestion: found && { id: found.id, name: found.name, email: found.email } };
-  });
+  const suggest = suggester(db);
+  return rows.map((r) => ({ ...r, suggestion: suggest(r) }));
+}
+
+const key = (pack: string, value: string) => `${pack}\n${nameKey(value)}`;
+
+/**
+ * Finds the current roster member of a record's course whose email, else whose name, is the one typed
+ * (compared by `nameKey`). Reads the roster once: looking up each record is then a map lookup.
+ */
+export function suggester(db: DatabaseSync): (typed: { pack: string; email: string | null; name: string }) => UnmatchedSignOff['suggestion'] {
+  const members = db.prepare('SELECT id, name, email, pack FROM members WHERE archived_at IS NULL ORDER BY id').all() as unknown as { id: number; name: string; email: string; pack: string }[];
+  const byEmail = new Map<string, (typeof members)[number]>();
+  const byName = new Map<string, (typeof members)[number]>();
+  for (const m of members) {
+    if (!byEmail.has(key(m.pack, m.email))) byEmail.set(key(m.pack, m.email), m);
+    if (!byName.has(key(m.pack, m.name))) byName.set(key(m.pack, m.name), m);
+  }
+  return ({ pack, email, name }) => {
+    const found = (email ? byEmail.get(key(pack, email)) : undefined) ?? byName.get(key(pack, name));
+    return found && { id: found.id, name: found.name, email: found.email };
+  };
 }
 
 export interface RecordMatch {

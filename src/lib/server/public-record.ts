@@ -6,18 +6,16 @@
  */
 import type { APIContext } from 'astro';
 import type { DatabaseSync } from 'node:sqlite';
+import { longDate } from '../certificate.ts';
 import type { Certificate } from './certificates.ts';
-import { memberOfRecord, recordMatch } from './identity.ts';
+import { memberOfRecord } from './identity.ts';
 
-const longDate = (iso: string): string =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(iso));
 
 /** The public line for a revoked record: when, and by whom in general terms. */
 export const revokedLine = (at: string): string => `The council revoked this record on ${longDate(at)}.`;
 
-export function publicRecord(db: DatabaseSync, { stored, status }: Certificate) {
+export function publicRecord({ stored, status, matchedAt }: Certificate) {
   const { record } = stored.envelope;
-  const matched = recordMatch(db, record.id);
   return {
     id: record.id,
     status: status.status,
@@ -32,7 +30,7 @@ export function publicRecord(db: DatabaseSync, { stored, status }: Certificate) 
     identity: {
       level: record.identity?.level ?? 'not-recorded',
       ...(record.identity ? { basis: record.identity.basis } : {}),
-      ...(matched ? { matchedToRosterOn: matched.at.slice(0, 10) } : {}),
+      ...(matchedAt ? { matchedToRosterOn: matchedAt.slice(0, 10) } : {}),
     },
   };
 }

@@ -17,6 +17,7 @@ import type { AssessmentQuestion } from '../../schemas/assessment.ts';
 import { scoreAssessment } from '../assessment.ts';
 import { findAttempt } from './attempts.ts';
 import type { SigningKey } from './keys.ts';
+import { sameName } from '../format.ts';
 import { AttemptAlreadyUsed, newRecordId, storeRecord } from './records.ts';
 import type { MemberRow } from './members.ts';
 
@@ -96,7 +97,6 @@ export function signOff(
   const choice = routeFor(deps.db, course, { member: linked, recordId: form.get('previous') ?? undefined });
   if (!choice.ok) return { ok: false, status: 400, message: choice.message };
   // Without a personal link, a refresher is for the person named on the record it refreshes.
-  const sameName = (a: string, b: string) => a.normalize('NFC').trim().toLocaleLowerCase('en-GB') === b.normalize('NFC').trim().toLocaleLowerCase('en-GB');
   if (!linked && choice.previous && !sameName((parsed.data as SignOffForm).name, choice.previous.member.name)) {
     return { ok: false, status: 400, message: 'The name you entered is not the name on the record you are refreshing. Enter it as it is on your certificate, or take the full course.', fieldErrors: { name: 'Enter your name as it is on the record you are refreshing' } };
   }

@@ -16,7 +16,7 @@ export const GET: APIRoute = ({ params, locals }) => {
   const certificate = loadCertificate(db, params.id ?? '', publicOrigin());
   if (!certificate) return json(404, { error: 'No record has this ID.' });
   const { stored, status } = certificate;
-  if (!mayReadFull(db, locals, stored.envelope.record.id)) return json(200, publicRecord(db, certificate));
+  if (!mayReadFull(db, locals, stored.envelope.record.id)) return json(200, publicRecord(certificate));
   // `status` sits beside the signed envelope: it is the server's view, not part of what was signed.
   return json(200, { ...stored.envelope, status: status.status, ...(stored.revocation ? { revocation: stored.revocation } : {}) });
 };
