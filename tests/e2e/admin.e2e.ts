@@ -135,7 +135,7 @@ test('the dashboard, a member page and the report pass axe; a member can be foun
   await page.getByLabel('Search name, email or ward').fill('Brontë');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.locator('[data-members] tbody tr')).toHaveCount(1);
-  await page.getByRole('link', { name: 'Zoë Brontë-Ó Dálaigh' }).click();
+  await page.locator('[data-members]').getByRole('link', { name: 'Zoë Brontë-Ó Dálaigh' }).click(); // (self-declared records by that name may be listed as unmatched too)
   await expect(page.locator('h1')).toHaveText('Zoë Brontë-Ó Dálaigh');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Make a personal link' }).click();
