@@ -28,12 +28,29 @@ describe('quizzes/flowchart.yaml', () => {
     expect(graph.byId.get('start')?.kind).toBe('start');
   });
 
-  it('has exactly the questions and edges of the specification', () => {
+  /**
+   * Wording changed from the specification on a content review's finding (shared/reviews/content-2026-11.md):
+   * the node keeps its ID and edges, and its text must answer the finding.
+   */
+  const REWORDED: Record<string, { finding: string; says: RegExp[] }> = {
+    // F12: "abusive" in ordinary English covers insults the scenarios answer "no" to; the check is for posts that may be crimes.
+    'q-unlawful': { finding: 'F12', says: [/unlawful/, /harassment \(including a\s+campaign of repeated targeting\)/, /grossly offensive/, /Rude or\s+insulting is not enough/] },
+    // F3: giving no view is the safe course, not the law: predisposition is lawful (Localism Act 2011 s.25).
+    'o-no-view': { finding: 'F3', says: [/^The safe course: give no view on the merits/, /\(predisposition\)/, /\(predetermination\)/] },
+  };
+
+  it('has exactly the questions and edges of the specification (wording as reworded on review findings)', () => {
     const rows = specRows('q-');
     expect(rows).toHaveLength(10);
     for (const [id, question, yes, no] of rows) {
       const node = graph.byId.get(id!);
-      expect(node, id).toMatchObject({ kind: 'question', question, yes, no });
+      expect(node, id).toMatchObject({ kind: 'question', yes, no });
+      const reworded = REWORDED[id!];
+      if (!reworded) expect(node, id).toMatchObject({ question });
+      else {
+        expect((node as { question: string }).question, `${id} (${reworded.finding})`).not.toBe(question);
+        for (const re of reworded.says) expect((node as { question: string }).question, `${id} (${reworded.finding})`).toMatch(re);
+      }
     }
   });
 
@@ -42,7 +59,11 @@ describe('quizzes/flowchart.yaml', () => {
     expect(rows).toHaveLength(9);
     const wyre = inPackWords({ ...graph, id: 'respond', file: 'quizzes/flowchart.yaml', shared: true }, { officer: 'Monitoring Officer', escalation: 'your group leader', members: 'councillors' });
     for (const [id, action, replies] of rows) {
-      expect(wyre.byId.get(id!), id).toMatchObject({ kind: 'outcome', action, replies });
+      const node = wyre.byId.get(id!) as { action: string };
+      expect(node, id).toMatchObject({ kind: 'outcome', replies });
+      const reworded = REWORDED[id!];
+      if (!reworded) expect(node, id).toMatchObject({ action });
+      else for (const re of reworded.says) expect(node.action, `${id} (${reworded.finding})`).toMatch(re);
     }
   });
 
