@@ -151,5 +151,5 @@ export function archiveMember(db: DatabaseSync, id: number, actor: string, now =
 export function checkMember(form: URLSearchParams, packs: readonly string[]): { ok: true; member: RosterMember } | { ok: false; problems: string[] } {
   const fields = ['name', 'email', 'role', 'wardOrCommittee', 'pack', 'dueDate'].map((f) => (form.get(f) ?? '').trim());
   const result = parseRoster(stringify([['name', 'email', 'role', 'ward or committee', 'course pack', 'induction due date'], fields]), packs);
-  return result.ok ? { ok: true, member: result.members[0]! } : { ok: false, problems: result.problems.map((p) => p.message.replace(/^Row 1: /, '')) };
+  return result.ok ? { ok: true, member: result.members[0]! } : { ok: false, problems: result.problems.map((p) => p.message.replace(/^Row 2: /, '')) };
 }
