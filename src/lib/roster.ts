@@ -172,3 +172,19 @@ export function parseRoster(csvText: string, packs: readonly string[]): RosterRe
   problems.sort((a, b) => a.row - b.row);
   return problems.length ? { ok: false, problems } : { ok: true, members };
 }
+
+/**
+ * A roster to start from, offered on the import page: the header as the import asks for it and two
+ * example members (one per role) on this site's first pack. Due dates are written as dates, so a
+ * spreadsheet shows them as dates and saves them back in a form the import reads.
+ */
+export function sampleRoster(packs: readonly string[], dueDate = '2027-06-30'): { header: string[]; rows: (string | { spreadsheet: string })[][] } {
+  const pack = packs[0] ?? 'your-pack';
+  return {
+    header: FIELDS.map((f) => LABEL[f]),
+    rows: [
+      ['Alex Example', 'alex.example@example.org', 'councillor', 'North ward', pack, { spreadsheet: dueDate }],
+      ['Sam Sample', 'sam.sample@example.org', 'co-opted member', 'Audit Committee', pack, { spreadsheet: dueDate }],
+    ],
+  };
+}
