@@ -20,6 +20,8 @@ export interface StatusInput {
   startedAt: string | null;
   /** Whether the member has passed the final assessment at least once (and not used that pass to sign yet). */
   passedUnsigned: boolean;
+  /** When the member's latest sign-off was revoked, if one was (counted only while no unrevoked record stands). */
+  revokedAt?: string | null | undefined;
   /** The member's latest signed, unrevoked record, or null. */
   latestRecord: { signedAt: string; policyVersion: string; contentHash: string } | null;
   /** The pack as currently built. */
@@ -103,6 +105,11 @@ export function memberStatus(input: StatusInput): StatusResult {
     return { status: 'signed', detail: `${signed}; signs again by ${written(expires)}`, expiresOn };
   }
 
+  // A revoked sign-off counts for nothing, but the member is not "in progress" on a course they finished:
+  // they must sign again (until they pass again, when the usual "passed, not signed" applies).
+  if (input.revokedAt && !input.passedUnsigned) {
+    return { status: 'needs-re-sign', detail: `Sign-off revoked on ${written(utcDay(input.revokedAt))}, so must sign again`, expiresOn: null };
+  }
   const due = utcDay(input.dueDate);
   const dueBy = written(due);
   const progress = input.passedUnsigned

@@ -31,6 +31,8 @@ export interface MemberRow {
   content_hash: string | null;
   /** Latest assessment score, per cent, if any attempt was marked. */
   best_score: number | null;
+  /** When the member's latest sign-off was revoked, if one was. */
+  revoked_at: string | null;
 }
 
 /** Every member with the figures their status needs, in one query (fast enough for 20,000 members). */
@@ -44,6 +46,10 @@ export function listMembers(db: DatabaseSync, options: { includeArchived?: boole
       WHERE NOT EXISTS (SELECT 1 FROM record_events e WHERE e.record_id = r.id AND e.kind = 'revoked')
     ),
     started AS (SELECT member_id, min(at) AS started_at FROM member_events GROUP BY member_id),
+    revoked AS (
+      SELECT rm.member_id, max(e.at) AS revoked_at FROM record_members rm
+      JOIN record_events e ON e.record_id = rm.record_id AND e.kind = 'revoked' GROUP BY rm.member_id
+    ),
     attempts_by AS (
       SELECT a.member_id,
              max(a.passed = 1 AND NOT EXISTS (SELECT 1 FROM records r WHERE r.attempt_id = a.id)) AS passed_unsigned,
@@ -53,11 +59,12 @@ export function listMembers(db: DatabaseSync, options: { includeArchived?: boole
     )
     SELECT m.id, m.email, m.name, m.role, m.ward_or_committee, m.pack, m.due_date, m.link_created_at, m.archived_at,
            coalesce(s.started_at, ab.first_attempt) AS started_at, coalesce(ab.passed_unsigned, 0) AS passed_unsigned,
-           l.record_id, l.signed_at, l.policy_version, l.content_hash, ab.best_score
+           l.record_id, l.signed_at, l.policy_version, l.content_hash, ab.best_score, rv.revoked_at
     FROM members m
     LEFT JOIN started s ON s.member_id = m.id
     LEFT JOIN attempts_by ab ON ab.member_id = m.id
     LEFT JOIN latest l ON l.member_id = m.id AND l.n = 1
+    LEFT JOIN revoked rv ON rv.member_id = m.id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY m.name COLLATE NOCASE
   `).all(...(options.id === undefined ? [] : [options.id])) as unknown as MemberRow[];
