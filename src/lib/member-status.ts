@@ -47,6 +47,17 @@ export const STATUS_LABELS: Record<MemberStatus, string> = {
   'needs-re-sign': 'Needs to re-sign',
 };
 
+/** What each status means, for the dashboard's legend. */
+export const STATUS_MEANINGS: Record<MemberStatus, string> = {
+  overdue: 'The induction due date has passed and the member has not signed.',
+  expired: 'The member signed, but longer ago than the course\'s refresh period: they must take the refresher and sign again.',
+  'needs-re-sign': 'The policy or the course has changed since the member signed, or their sign-off was revoked: they must sign again.',
+  'passed-not-signed': 'The member passed the final assessment but has not signed the declaration yet.',
+  'in-progress': 'The member has started the course through their personal link but not finished it.',
+  'not-started': 'Nothing recorded yet. Progress is recorded only when the member uses their personal link.',
+  signed: 'The member signed the current policy and course, and the sign-off has not run out.',
+};
+
 /** Most urgent first. */
 export const STATUS_ORDER: readonly MemberStatus[] = Object.freeze([
   'overdue',
