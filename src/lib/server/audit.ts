@@ -15,7 +15,7 @@ import type { SigningKey } from './keys.ts';
 export const GENESIS = '0'.repeat(64);
 
 export type AuditAction =
-  | 'sign-off' | 'revoke' | 'roster-import' | 'member-add' | 'member-edit' | 'member-archive'
+  | 'sign-off' | 'revoke' | 'roster-import' | 'member-add' | 'member-edit' | 'member-archive' | 'member-restore'
   | 'link-regenerate' | 'record-match' | 'login' | 'login-failed' | 'login-locked' | 'logout' | 'admin-create' | 'subject-access-export';
 
 export interface AuditEntry {

@@ -1,7 +1,8 @@
 /**
  * `POST /admin/links.csv` (scope=missing or all): makes personal course links and downloads them as a
  * mail-merge CSV (name, email, course, link). Links are stored only as hashes, so this is the one
- * time they can be copied; making a new link for a member stops their old one working.
+ * time they can be copied; making a new link for a member stops their old one working. So "all" asks
+ * first: without `confirm=yes` it redirects to /admin/new-links/, which says what will happen.
  */
 import type { APIRoute } from 'astro';
 import { server } from '../../lib/server/context.ts';
@@ -12,11 +13,13 @@ import { packInfo } from '../../data/admin.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = async ({ request, locals }) => {
+export const POST: APIRoute = async ({ request, locals, redirect }) => {
   let scope: string | null;
   try {
-    scope = (await readForm(request, 1024)).get('scope');
+    const form = await readForm(request, 1024);
+    scope = form.get('scope');
     if (scope !== 'missing' && scope !== 'all') throw new HttpError(400, 'Choose which members to make links for: missing or all.');
+    if (scope === 'all' && form.get('confirm') !== 'yes') return redirect('/admin/new-links/', 303);
   } catch (error) {
     return jsonError(error);
   }
