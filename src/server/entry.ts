@@ -33,6 +33,8 @@ if (autostart) {
       setSecurityHeaders(res);
       const pack = served && packOfPath(req.url ?? '/', packs);
       if (pack && !isServed(pack, served)) req.url = '/404-not-served/';
+      // The prerendered home page offers every pack built; served.astro, those served.
+      else if (served && /^\/(index\.html)?(\?|$)/.test(req.url ?? '')) req.url = `/served/${(req.url ?? '').replace(/^[^?]*/, '')}`;
     });
   }
 }
