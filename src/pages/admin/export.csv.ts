@@ -11,14 +11,16 @@ import { byName, withStatus } from '../../lib/server/dashboard.ts';
 import { STATUS_LABELS, STATUS_ORDER } from '../../lib/member-status.ts';
 import { csvDate, csvTime, toCsv } from '../../lib/csv.ts';
 import { packInfo } from '../../data/admin.ts';
+import { scopeOf, visibleMembers } from '../../lib/server/scope.ts';
 
 export const prerender = false;
 
 const HEADER = ['Name', 'Email', 'Role', 'Ward or committee', 'Council', 'Status', 'Induction due', 'Started (UK time)', 'Signed at (UK time)', 'Policy version signed', 'Sign-off expires', 'Best assessment score (%)', 'Record ID'];
 
-export const GET: APIRoute = async () => {
-  const packs = await packInfo();
-  const rows = withStatus(listMembers(server().db), packs)
+export const GET: APIRoute = async ({ locals }) => {
+  const scope = scopeOf(server().db, locals.admin!.id);
+  const packs = await packInfo(scope);
+  const rows = withStatus(visibleMembers(scope, listMembers(server().db)), packs)
     .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || byName(a.name, b.name));
   const csv = toCsv(HEADER, rows.map((r) => [
     r.name, r.email, r.role, r.ward_or_committee, packs.get(r.pack)?.council ?? r.pack, STATUS_LABELS[r.status], csvDate(r.due_date),

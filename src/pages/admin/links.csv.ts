@@ -10,6 +10,7 @@ import { listMembers, regenerateLink } from '../../lib/server/members.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { HttpError, jsonError, publicOrigin, readForm } from '../../lib/server/http.ts';
 import { packInfo } from '../../data/admin.ts';
+import { scopeOf, visibleMembers } from '../../lib/server/scope.ts';
 
 export const prerender = false;
 
@@ -24,9 +25,10 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
     return jsonError(error);
   }
   const { db } = server();
-  const packs = await packInfo();
+  const seen = scopeOf(db, locals.admin!.id);
+  const packs = await packInfo(seen);
   const origin = publicOrigin();
-  const members = listMembers(db).filter((m) => scope === 'all' || m.link_created_at === null);
+  const members = visibleMembers(seen, listMembers(db)).filter((m) => scope === 'all' || m.link_created_at === null);
   const rows = members.map((m) => [m.name, m.email, packs.get(m.pack)?.council ?? m.pack, `${origin}/c/${regenerateLink(db, m.id, locals.admin!.email)}/`]);
   return new Response(toCsv(['Name', 'Email', 'Course', 'Personal course link'], rows), {
     headers: {
