@@ -11,11 +11,15 @@ import { setSecurityHeaders } from '../lib/server/headers.ts';
 import { server } from '../lib/server/context.ts';
 import { databasePath } from '../lib/server/db.ts';
 import { exitOnStorageFailure } from '../lib/server/storage.ts';
+import { startMailSchedule } from '../lib/server/mail-schedule.ts';
+import { mailContext } from '../data/mail.ts';
 
 if (autostart) {
   delete process.env.ASTRO_NODE_AUTOSTART;
   // The database and signing key before listening: a folder it cannot write stops the start with a clear message.
   exitOnStorageFailure(server, databasePath());
+  // Invitations, reminders and digests on a schedule, when COURSE_SMTP_URL is set (mail-schedule.ts).
+  startMailSchedule(() => server().db, mailContext);
   if (options.mode === 'standalone') {
     startServer().server.server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => setSecurityHeaders(res));
   }

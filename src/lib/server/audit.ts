@@ -16,7 +16,8 @@ export const GENESIS = '0'.repeat(64);
 
 export type AuditAction =
   | 'sign-off' | 'revoke' | 'roster-import' | 'member-add' | 'member-edit' | 'member-archive'
-  | 'link-regenerate' | 'record-match' | 'login' | 'login-failed' | 'login-locked' | 'logout' | 'admin-create' | 'subject-access-export';
+  | 'link-regenerate' | 'record-match' | 'login' | 'login-failed' | 'login-locked' | 'logout' | 'admin-create' | 'subject-access-export'
+  | 'mail-invite' | 'mail-retry';
 
 export interface AuditEntry {
   id: number;

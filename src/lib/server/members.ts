@@ -2,13 +2,12 @@
  * The member roster: import (all or nothing, matched by email), listing with what the dashboard
  * needs to compute each member's status, personal course links, archiving.
  */
-import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { sha256Hex } from '../digest.ts';
 import { stringify } from 'csv-stringify/sync';
 import { parseRoster, type RosterMember } from '../roster.ts';
 import { audit } from './audit.ts';
 import { transaction } from './db.ts';
+import { memberIdByLink, newLink } from './links.ts';
 
 export interface MemberRow {
   id: number;
@@ -87,20 +86,12 @@ export function importRoster(db: DatabaseSync, members: readonly RosterMember[],
   });
 }
 
-/** A new personal link for a member (128+ random bits, stored as a hash); the old link stops working. */
-export function regenerateLink(db: DatabaseSync, memberId: number, actor: string, now = new Date()): string {
-  const token = randomBytes(24).toString('base64url');
-  transaction(db, () => {
-    db.prepare('UPDATE members SET link_hash = ?, link_created_at = ?, updated_at = ? WHERE id = ?').run(sha256Hex(token), now.toISOString(), now.toISOString(), memberId);
-    audit(db, actor, 'link-regenerate', String(memberId), {}, now);
-  });
-  return token;
-}
+/** A new personal link for a member (see links.ts); the old link stops working. */
+export const regenerateLink = (db: DatabaseSync, memberId: number, actor: string, now = new Date()): string => newLink(db, memberId, actor, now);
 
 export function memberByLink(db: DatabaseSync, token: string): MemberRow | undefined {
-  if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return undefined;
-  const row = db.prepare('SELECT id FROM members WHERE link_hash = ? AND archived_at IS NULL').get(sha256Hex(token)) as { id: number } | undefined;
-  return row ? listMembers(db, { includeArchived: true, id: row.id })[0] : undefined;
+  const id = memberIdByLink(db, token);
+  return id === undefined ? undefined : listMembers(db, { includeArchived: true, id })[0];
 }
 
 export interface MemberDetail {
@@ -142,7 +133,9 @@ export function saveMember(db: DatabaseSync, id: number | null, m: RosterMember,
 /** Archives a member: off the dashboard and their link stops working; nothing is deleted, records stay. */
 export function archiveMember(db: DatabaseSync, id: number, actor: string, now = new Date()): void {
   transaction(db, () => {
-    db.prepare('UPDATE members SET archived_at = ?, link_hash = NULL, updated_at = ? WHERE id = ? AND archived_at IS NULL').run(now.toISOString(), now.toISOString(), id);
+    // The generation goes up too, so restoring the member later does not bring the old link back.
+    db.prepare('UPDATE members SET archived_at = ?, link_hash = NULL, legacy_link_hash = NULL, link_generation = link_generation + 1, updated_at = ? WHERE id = ? AND archived_at IS NULL')
+      .run(now.toISOString(), now.toISOString(), id);
     audit(db, actor, 'member-archive', String(id), {}, now);
   });
 }

@@ -1,11 +1,13 @@
 /**
- * `POST /admin/links.csv` (scope=missing or all): makes personal course links and downloads them as a
- * mail-merge CSV (name, email, course, link). Links are stored only as hashes, so this is the one
- * time they can be copied; making a new link for a member stops their old one working.
+ * `POST /admin/links.csv`: personal course links as a mail-merge CSV (name, email, course, link).
+ * scope=missing: members with no link yet; scope=all: everyone's current link (the same links as
+ * before: exporting breaks none, see links.ts); scope=new: a new link for everyone, so every old
+ * link stops working.
  */
 import type { APIRoute } from 'astro';
 import { server } from '../../lib/server/context.ts';
 import { listMembers, regenerateLink } from '../../lib/server/members.ts';
+import { currentLink } from '../../lib/server/links.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { HttpError, jsonError, publicOrigin, readForm } from '../../lib/server/http.ts';
 import { packInfo } from '../../data/admin.ts';
@@ -16,15 +18,16 @@ export const POST: APIRoute = async ({ request, locals }) => {
   let scope: string | null;
   try {
     scope = (await readForm(request, 1024)).get('scope');
-    if (scope !== 'missing' && scope !== 'all') throw new HttpError(400, 'Choose which members to make links for: missing or all.');
+    if (scope !== 'missing' && scope !== 'all' && scope !== 'new') throw new HttpError(400, 'Choose which links to download: missing, all or new.');
   } catch (error) {
     return jsonError(error);
   }
   const { db } = server();
   const packs = await packInfo();
   const origin = publicOrigin();
-  const members = listMembers(db).filter((m) => scope === 'all' || m.link_created_at === null);
-  const rows = members.map((m) => [m.name, m.email, packs.get(m.pack)?.council ?? m.pack, `${origin}/c/${regenerateLink(db, m.id, locals.admin!.email)}/`]);
+  const members = listMembers(db).filter((m) => scope !== 'missing' || m.link_created_at === null);
+  const link = (id: number) => (scope === 'new' ? regenerateLink(db, id, locals.admin!.email) : currentLink(db, id)!);
+  const rows = members.map((m) => [m.name, m.email, packs.get(m.pack)?.council ?? m.pack, `${origin}/c/${link(m.id)}/`]);
   return new Response(toCsv(['Name', 'Email', 'Course', 'Personal course link'], rows), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
