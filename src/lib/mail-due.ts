@@ -4,7 +4,8 @@
  * member, and the date or version it is about), so the outbox queues it once however often this
  * runs: a reminder before the due date is sent once per due date, an overdue reminder once a
  * fortnight, an expiry reminder once per expiry date, a re-sign reminder once per policy version.
- * Reminders go only to members already invited: the invitation comes first.
+ * Reminders go only to members invited on an earlier day: the invitation comes first, and a member
+ * invited today (whose invitation names the due date) is not sent a reminder with it.
  */
 import type { MemberStatus } from './member-status.ts';
 import type { DigestCounts, MemberKind } from './mail-templates.ts';
@@ -17,7 +18,8 @@ export interface DueMember {
   status: MemberStatus;
   /** YYYY-MM-DD when the latest sign-off runs out, if signed. */
   expiresOn: string | null;
-  invited: boolean;
+  /** When the member's first invitation was queued (ISO time), or null if never. */
+  invitedAt: string | null;
 }
 
 export interface PackNow {
@@ -52,7 +54,7 @@ const NOT_DONE: readonly MemberStatus[] = ['not-started', 'in-progress', 'passed
 
 /** Invitations for every active member never invited (the caller passes active members only). */
 export const invitationsDue = (members: readonly DueMember[]): DueMessage[] =>
-  members.filter((m) => !m.invited).map((m) => ({ kind: 'invitation', memberId: m.id, key: invitationKey(m.id) }));
+  members.filter((m) => m.invitedAt === null).map((m) => ({ kind: 'invitation', memberId: m.id, key: invitationKey(m.id) }));
 
 /** An invitation's key. The first is sent once; sending one again by hand names the day, so a double press sends one. */
 export const invitationKey = (memberId: number, againOn?: Date): string =>
@@ -61,8 +63,9 @@ export const invitationKey = (memberId: number, againOn?: Date): string =>
 /** The reminder each invited member is due now, if any (one per member at most). */
 export function remindersDue(members: readonly DueMember[], packs: ReadonlyMap<string, PackNow>, now: Date, rules: MailRules = DEFAULT_RULES): DueMessage[] {
   const due: DueMessage[] = [];
+  const today = now.toISOString().slice(0, 10);
   for (const m of members) {
-    if (!m.invited) continue;
+    if (m.invitedAt === null || m.invitedAt.slice(0, 10) >= today) continue;
     const message = (kind: MemberKind, occasion: string) => due.push({ kind, memberId: m.id, key: `${kind}:${m.id}:${occasion}` });
     if (NOT_DONE.includes(m.status)) {
       const days = daysUntil(m.dueDate, now);

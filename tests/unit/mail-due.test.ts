@@ -5,12 +5,12 @@ import { digestCounts, digestKey, invitationKey, invitationsDue, isoWeek, remind
 const packs = new Map([['wyre', { policyVersion: '3', contentHash: 'abcdef0123456789abcdef' }]]);
 const now = new Date('2026-06-01T12:00:00Z');
 const member = (over: Partial<DueMember> = {}): DueMember =>
-  ({ id: 1, pack: 'wyre', dueDate: '2026-06-30', status: 'not-started', expiresOn: null, invited: true, ...over });
+  ({ id: 1, pack: 'wyre', dueDate: '2026-06-30', status: 'not-started', expiresOn: null, invitedAt: '2026-05-01T09:00:00Z', ...over });
 const due = (over: Partial<DueMember>, at = now) => remindersDue([member(over)], packs, at);
 
 describe('invitations', () => {
   it('go to every member never invited, once each', () => {
-    expect(invitationsDue([member({ id: 1, invited: false }), member({ id: 2 }), member({ id: 3, invited: false })]))
+    expect(invitationsDue([member({ id: 1, invitedAt: null }), member({ id: 2 }), member({ id: 3, invitedAt: null })]))
       .toEqual([{ kind: 'invitation', memberId: 1, key: 'invitation:1' }, { kind: 'invitation', memberId: 3, key: 'invitation:3' }]);
   });
   it('sent again by hand are keyed by the day', () => {
@@ -19,8 +19,10 @@ describe('invitations', () => {
 });
 
 describe('reminders', () => {
-  it('are not sent to members never invited (the invitation comes first)', () => {
-    expect(due({ invited: false, dueDate: '2026-06-05' })).toEqual([]);
+  it('are not sent to members never invited, or invited today (the invitation comes first)', () => {
+    expect(due({ invitedAt: null, dueDate: '2026-06-05' })).toEqual([]);
+    expect(due({ invitedAt: '2026-06-01T08:00:00Z', dueDate: '2026-06-05' })).toEqual([]);
+    expect(due({ invitedAt: '2026-05-31T23:00:00Z', dueDate: '2026-06-05' })).toHaveLength(1);
   });
   it('before the due date: from 14 days before, keyed by the due date', () => {
     expect(due({ dueDate: '2026-06-16' })).toEqual([]);

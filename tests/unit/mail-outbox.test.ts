@@ -122,8 +122,11 @@ describe('queueing and sending', () => {
     expect(queueInvitations(db, [late, fine], 'mo', ctx, { now })).toBe(0);
     expect(queueInvitations(db, [late], 'mo', ctx, { again: true, now })).toBe(1);
     expect(queueInvitations(db, [late], 'mo', ctx, { again: true, now })).toBe(0);
-    expect(queueReminders(db, undefined, ctx, now)).toBe(1);
+    // Not on the day of the invitation; the day after, the overdue member only, once.
     expect(queueReminders(db, undefined, ctx, now)).toBe(0);
+    const tomorrow = new Date('2026-06-02T12:00:00Z');
+    expect(queueReminders(db, undefined, ctx, tomorrow)).toBe(1);
+    expect(queueReminders(db, undefined, ctx, tomorrow)).toBe(0);
     expect(queueDigests(db, ctx, now)).toBe(1);
     expect(queueDigests(db, ctx, new Date('2026-06-03T12:00:00Z'))).toBe(0);
     const sent: Outgoing[] = [];

@@ -39,7 +39,7 @@ function dueMembers(db: DatabaseSync, ctx: MailContext, now: Date, ids?: readonl
   const wanted = ids ? new Set(ids) : undefined;
   const rows = listMembers(db).filter((m) => ctx.packs.has(m.pack) && (!wanted || wanted.has(m.id)));
   const invited = invitedMembers(db);
-  const due = withStatus(rows, ctx.packs, now).map((m) => ({ id: m.id, pack: m.pack, dueDate: m.due_date, status: m.status, expiresOn: m.expiresOn, invited: invited.has(m.id) }));
+  const due = withStatus(rows, ctx.packs, now).map((m) => ({ id: m.id, pack: m.pack, dueDate: m.due_date, status: m.status, expiresOn: m.expiresOn, invitedAt: invited.get(m.id) ?? null }));
   return { rows, due };
 }
 
@@ -73,7 +73,7 @@ export function queueInvitations(db: DatabaseSync, memberIds: readonly number[],
   return transaction(db, () => {
     const { rows, due } = dueMembers(db, ctx, now, memberIds);
     const messages = again
-      ? due.map((m) => ({ kind: 'invitation' as const, memberId: m.id, key: m.invited ? invitationKey(m.id, now) : invitationKey(m.id) }))
+      ? due.map((m) => ({ kind: 'invitation' as const, memberId: m.id, key: m.invitedAt ? invitationKey(m.id, now) : invitationKey(m.id) }))
       : invitationsDue(due);
     const queued = queueForMembers(db, messages, rows, due, ctx, now);
     if (queued > 0) audit(db, actor, 'mail-invite', `${queued} members`, { members: messages.map((m) => m.memberId).slice(0, 100) }, now);
