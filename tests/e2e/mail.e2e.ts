@@ -144,6 +144,11 @@ test('invitations reach each member; each link opens their course; one signs; a 
     const page = await (await fetch(`${server.base}/admin/members/${read<{ id: number }>(db, "SELECT id FROM members WHERE email = 'nia@example.org'")[0]!.id}/`, { headers: { cookie } })).text();
     expect(page).toContain(niaLink);
     expect(await (await fetch(niaLink)).text()).toContain('Continue as New Nia');
+    // Downloading everyone's links gives the same links again, and they keep working.
+    const csv = await (await post(server.base, '/admin/links.csv', cookie, { scope: 'all' })).text();
+    expect(csv).toContain(niaLink);
+    expect(csv).toContain(linkIn(sian.mail.text!));
+    expect(await (await fetch(niaLink)).text()).toContain('Continue as New Nia');
     // Nothing was sent twice.
     expect(new Set(sink.accepted.map((m) => m.messageId)).size).toBe(sink.accepted.length);
   } finally {

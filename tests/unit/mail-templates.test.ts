@@ -1,7 +1,11 @@
 /** What emails say: the defaults filled, a pack's own wording, and everything a person typed escaped in the HTML. */
 import { describe, expect, it } from 'vitest';
 import { renderDigest, renderMemberMail, type MailValues } from '../../src/lib/mail-templates.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { MailTemplatesSchema } from '../../src/schemas/mail.ts';
+import { parsePack } from '../../src/lib/pack.ts';
 
 const values: MailValues = {
   name: 'Siân <script>alert(1)</script> & "Co"', council: 'Wyre Council', officer: 'Monitoring Officer',
@@ -41,6 +45,13 @@ describe('a pack\'s mail wording', () => {
     expect(result.error?.issues[0]?.message).toContain('{name}, {council}, {officer}, {link}');
     expect(MailTemplatesSchema.safeParse({ reminder: { body: 'x' } }).success).toBe(false);
     expect(MailTemplatesSchema.parse({ overdue: { body: 'Dear {name}, {link}' } })).toEqual({ overdue: { body: 'Dear {name}, {link}' } });
+  });
+  it('is read from pack.yaml, and a wrong placeholder there fails with the file and field named', () => {
+    const wyre = parse(readFileSync(join(import.meta.dirname, '..', '..', 'content', 'wyre', 'pack.yaml'), 'utf8'));
+    const file = 'content/wyre/pack.yaml';
+    expect(parsePack(stringify({ ...wyre, mail: { overdue: { subject: 'Late, {name}' } } }), file, 'wyre').mail).toEqual({ overdue: { subject: 'Late, {name}' } });
+    expect(parsePack(stringify(wyre), file, 'wyre').mail).toEqual({});
+    expect(() => parsePack(stringify({ ...wyre, mail: { overdue: { subject: 'Late, {firstname}' } } }), file, 'wyre')).toThrow(/mail\.overdue\.subject[\s\S]*\{name\}/);
   });
 });
 

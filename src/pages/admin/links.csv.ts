@@ -8,6 +8,7 @@ import type { APIRoute } from 'astro';
 import { server } from '../../lib/server/context.ts';
 import { listMembers, regenerateLink } from '../../lib/server/members.ts';
 import { currentLink } from '../../lib/server/links.ts';
+import { transaction } from '../../lib/server/db.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { HttpError, jsonError, publicOrigin, readForm } from '../../lib/server/http.ts';
 import { packInfo } from '../../data/admin.ts';
@@ -27,7 +28,8 @@ export const POST: APIRoute = async ({ request, locals }) => {
   const origin = publicOrigin();
   const members = listMembers(db).filter((m) => scope !== 'missing' || m.link_created_at === null);
   const link = (id: number) => (scope === 'new' ? regenerateLink(db, id, locals.admin!.email) : currentLink(db, id)!);
-  const rows = members.map((m) => [m.name, m.email, packs.get(m.pack)?.council ?? m.pack, `${origin}/c/${link(m.id)}/`]);
+  // One transaction: one write to disk for all the links, not one per member.
+  const rows = transaction(db, () => members.map((m) => [m.name, m.email, packs.get(m.pack)?.council ?? m.pack, `${origin}/c/${link(m.id)}/`]));
   return new Response(toCsv(['Name', 'Email', 'Course', 'Personal course link'], rows), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
