@@ -7,7 +7,7 @@
  * the old link stops working; showing, exporting or emailing the link derives the same one again.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { sha256Hex } from '../digest.ts';
@@ -20,7 +20,11 @@ const inMemory = randomBytes(32);
 
 export const linkSecretPath = (database: string): string => join(dirname(database), 'link-secret.key');
 
-/** The secret beside the database file, created on first use (`wx`: never overwriting one another process just wrote). */
+/**
+ * The secret beside the database file, created on first use: written to a file of its own, then
+ * linked into place, so another process (a script, the tests) never reads it half-written, and
+ * never overwrites one another process has just made.
+ */
 export function linkSecret(db: DatabaseSync): Buffer {
   const database = db.location();
   if (!database) return inMemory;
@@ -28,15 +32,19 @@ export function linkSecret(db: DatabaseSync): Buffer {
   let secret = secrets.get(file);
   if (secret) return secret;
   if (!existsSync(file)) {
+    const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+    writeFileSync(draft, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
     try {
-      writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+      linkSync(draft, file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(draft, { force: true });
     }
   }
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   secret = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
-  if (secret.length < 32) throw new Error(`${file} does not hold a link secret (32 random bytes, base64url): delete it to make a new one (every personal link then changes)`);
+  if (secret.length < 32) throw new Error(`${file} does not hold a link secret (32 random bytes, base64url): delete it and a new one is made on next use (links already sent keep working; pages and emails then show new ones)`);
   secrets.set(file, secret);
   return secret;
 }
