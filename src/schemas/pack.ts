@@ -3,6 +3,7 @@
  * One schema; the TypeScript type is inferred from it, never restated.
  */
 import { z } from 'zod';
+import { MailTemplatesSchema } from './mail.ts';
 
 /** A pack folder name: lower-case letters, digits and hyphens. */
 export const PackIdSchema = z
@@ -149,6 +150,8 @@ export const PackSchema = z
       /** The short set a member re-signing plays (two to four is usual). */
       refresher: z.array(z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a scenario file name such as "01-youth-club"' })).min(1),
     }),
+    /** The pack's own wording for emails to members, by kind (invitation, due-soon, overdue, expiring, expired, re-sign); the rest use the defaults. */
+    mail: MailTemplatesSchema.default({}),
   })
   .superRefine((pack, ctx) => {
     if (!pack.policy === !pack.documents) {

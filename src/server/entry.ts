@@ -13,6 +13,8 @@ import { databasePath } from '../lib/server/db.ts';
 import { exitOnStorageFailure } from '../lib/server/storage.ts';
 import { builtPackIds } from '../data/server-course.ts';
 import { isServed, packOfPath, servedPacks, unknownServed } from '../lib/served-packs.ts';
+import { startMailSchedule } from '../lib/server/mail-schedule.ts';
+import { mailContext } from '../data/mail.ts';
 
 if (autostart) {
   delete process.env.ASTRO_NODE_AUTOSTART;
@@ -28,6 +30,8 @@ if (autostart) {
   }
   const served = servedPacks();
   const packs = new Set(built);
+  // Invitations, reminders and digests on a schedule, when COURSE_SMTP_URL is set (mail-schedule.ts).
+  startMailSchedule(() => server().db, mailContext);
   if (options.mode === 'standalone') {
     startServer().server.server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
       setSecurityHeaders(res);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A self-signed certificate for localhost and 127.0.0.1, valid two days: for tests only. */
-function testCertificate(): { key: Buffer; cert: Buffer } {
+export function testCertificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'tls-proxy-'));
   try {
     execFileSync('openssl', [

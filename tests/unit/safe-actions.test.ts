@@ -11,6 +11,15 @@ import { certificatePdf } from '../../src/lib/server/certificate-pdf.ts';
 import { heldForm, holdForm, putFlash, readFlash, takeHeldForm } from '../../src/lib/server/short-lived.ts';
 import { bulkSummary } from '../../src/lib/bulk.ts';
 import { queueInvitations, queueReminders } from '../../src/lib/server/mail-actions.ts';
+import { mailSetting } from '../../src/lib/server/mail-config.ts';
+import type { MailContext } from '../../src/lib/server/mailer.ts';
+import { openDatabase } from '../../src/lib/server/db.ts';
+import { saveMember } from '../../src/lib/server/members.ts';
+
+const mailCtx: MailContext = {
+  origin: 'https://course.example',
+  packs: new Map([['wyre', { policyVersion: '3', contentHash: 'h', refreshMonths: 12, council: 'Wyre Council', officer: 'Monitoring Officer', minutes: 42, templates: {} }]]),
+};
 
 describe('the result shown after a redirect', () => {
   it('is read again on a refresh, only by the session that made it, and not after 10 minutes', () => {
@@ -46,10 +55,20 @@ describe('bulk actions', () => {
     expect(bulkSummary('remind', { queued: 2 }, 2)).toBe('2 reminders queued to send.');
   });
 
-  it('queue no email until email is set up (the stand-in for the email work)', () => {
-    const db = undefined as never;
-    expect(queueInvitations(db, [1], 'mo')).toEqual({ queued: 0, reason: 'Email is not set up' });
-    expect(queueReminders(db, [1], 'mo')).toEqual({ queued: 0, reason: 'Email is not set up' });
+  it('queue no email while email is off, saying why, and queue through the outbox once it is on', async () => {
+    const db = openDatabase(':memory:');
+    const id = saveMember(db, null, { name: 'Ann Lee', email: 'ann@example.org', role: 'councillor', wardOrCommittee: 'Rossall', pack: 'wyre', dueDate: '2026-01-01' }, 'mo');
+    const off = mailSetting({}) as { on: false; reason: string };
+    const never = () => Promise.reject(new Error('not asked while mail is off'));
+    expect(await queueInvitations(db, [id], 'mo', never, off)).toEqual({ queued: 0, reason: off.reason });
+    expect(await queueReminders(db, [id], never, off)).toEqual({ queued: 0, reason: off.reason });
+    const on = mailSetting({ COURSE_SMTP_URL: 'smtp://127.0.0.1:2525', COURSE_MAIL_FROM: 'mo@example.org' });
+    expect(on.on).toBe(true);
+    const invite = () => queueInvitations(db, [id], 'mo', async () => mailCtx, on);
+    expect((await invite()).queued).toBe(1);
+    // Sent again at the officer's request, at most once a day: a third press the same day queues nothing.
+    expect((await invite()).queued).toBe(1);
+    expect(await invite()).toMatchObject({ queued: 0, reason: expect.stringContaining('not invited again until tomorrow') });
   });
 });
 

@@ -1,9 +1,14 @@
 /**
- * The hook that emails a colleague their setup link (an invitation, or a password reset). Mail is
- * built elsewhere (src/lib/server/mail/, with an outbox): when it is merged, queue the message here
- * and return true. Until then, and whenever mail is not configured, it returns false and the page
- * shows the link for the inviting admin to copy and send themselves.
+ * Emails a colleague their setup link (an invitation, or a password reset) through the outbox, when
+ * email is on; returns whether it was queued. The page shows the link either way, for the inviting
+ * admin to copy and send themselves if email is off.
  */
+import type { DatabaseSync } from 'node:sqlite';
+import { randomBytes } from 'node:crypto';
+import { renderAdminSetup } from '../mail-templates.ts';
+import { mailSetting, type MailSetting } from './mail-config.ts';
+import { queue } from './outbox.ts';
+
 export interface NewAdminNotice {
   email: string;
   name: string;
@@ -14,6 +19,10 @@ export interface NewAdminNotice {
   kind: 'invitation' | 'reset';
 }
 
-export function notifyNewAdmin(_notice: NewAdminNotice): boolean {
-  return false;
+export function notifyNewAdmin(db: DatabaseSync, notice: NewAdminNotice & { adminId: number; hours: number }, setting: MailSetting = mailSetting()): boolean {
+  if (!setting.on) return false;
+  const rendered = renderAdminSetup(notice);
+  // Each link is its own occasion: a second reset is a new message, a retried send is not.
+  const key = `admin-setup:${notice.adminId}:${randomBytes(8).toString('hex')}`;
+  return queue(db, { kind: 'admin-setup', adminId: notice.adminId, to: notice.email, ...rendered, key }, new Date(), new URL(notice.link).hostname);
 }

@@ -2,13 +2,12 @@
  * The member roster: import (all or nothing, matched by email), listing with what the dashboard
  * needs to compute each member's status, personal course links, archiving.
  */
-import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { sha256Hex } from '../digest.ts';
 import { stringify } from 'csv-stringify/sync';
 import { parseRoster, type RosterMember } from '../roster.ts';
 import { audit } from './audit.ts';
 import { transaction } from './db.ts';
+import { memberIdByLink, newLink } from './links.ts';
 
 export interface MemberRow {
   id: number;
@@ -94,20 +93,12 @@ export function importRoster(db: DatabaseSync, members: readonly RosterMember[],
   });
 }
 
-/** A new personal link for a member (128+ random bits, stored as a hash); the old link stops working. */
-export function regenerateLink(db: DatabaseSync, memberId: number, actor: string, now = new Date()): string {
-  const token = randomBytes(24).toString('base64url');
-  transaction(db, () => {
-    db.prepare('UPDATE members SET link_hash = ?, link_created_at = ?, updated_at = ? WHERE id = ?').run(sha256Hex(token), now.toISOString(), now.toISOString(), memberId);
-    audit(db, actor, 'link-regenerate', String(memberId), {}, now);
-  });
-  return token;
-}
+/** A new personal link for a member (see links.ts); the old link stops working. */
+export const regenerateLink = (db: DatabaseSync, memberId: number, actor: string, now = new Date()): string => newLink(db, memberId, actor, now);
 
 export function memberByLink(db: DatabaseSync, token: string): MemberRow | undefined {
-  if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return undefined;
-  const row = db.prepare('SELECT id FROM members WHERE link_hash = ? AND archived_at IS NULL').get(sha256Hex(token)) as { id: number } | undefined;
-  return row ? listMembers(db, { includeArchived: true, id: row.id })[0] : undefined;
+  const id = memberIdByLink(db, token);
+  return id === undefined ? undefined : listMembers(db, { includeArchived: true, id })[0];
 }
 
 export interface MemberDetail {
@@ -149,7 +140,8 @@ export function saveMember(db: DatabaseSync, id: number | null, m: RosterMember,
 /** Archives members: off the dashboard and their links stop working; nothing is deleted, records stay. Returns how many were archived. */
 export function archiveMembers(db: DatabaseSync, ids: readonly number[], actor: string, now = new Date()): number {
   return transaction(db, () => {
-    const archive = db.prepare('UPDATE members SET archived_at = ?, link_hash = NULL, updated_at = ? WHERE id = ? AND archived_at IS NULL');
+    const archive = db.prepare('UPDATE members SET archived_at = ?, link_hash = NULL, legacy_link_hash = NULL, link_generation = link_generation + 1, updated_at = ? WHERE id = ? AND archived_at IS NULL');
+    // The generation goes up too, so restoring the member later does not bring the old link back.
     let archived = 0;
     for (const id of ids) {
       if (archive.run(now.toISOString(), now.toISOString(), id).changes === 0) continue;
