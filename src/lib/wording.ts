@@ -12,11 +12,22 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Every run of `n` consecutive words in `text` that also occurs in `source`, merged into maximal passages. */
-export function sharedPassages(text: string, source: string, n: number): string[] {
+/** The last source's word runs, kept: a content test checks hundreds of short texts against one policy. */
+let lastGrams: { source: string; n: number; grams: Set<string> } | undefined;
+
+/** Every run of `n` consecutive words in `source`. */
+function gramsOf(source: string, n: number): Set<string> {
+  if (lastGrams?.source === source && lastGrams.n === n) return lastGrams.grams;
   const sourceWords = words(source);
   const grams = new Set<string>();
   for (let i = 0; i + n <= sourceWords.length; i++) grams.add(sourceWords.slice(i, i + n).join(' '));
+  lastGrams = { source, n, grams };
+  return grams;
+}
+
+/** Every run of `n` consecutive words in `text` that also occurs in `source`, merged into maximal passages. */
+export function sharedPassages(text: string, source: string, n: number): string[] {
+  const grams = gramsOf(source, n);
   const textWords = words(text);
   const passages: string[] = [];
   let runStart = -1;
