@@ -1,12 +1,14 @@
 /** Every lesson: valid frontmatter, its pack's rule IDs, plain-English shape, and its own words. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countWords, coreMarkdown } from '../../src/lib/course.ts';
 import { loadPacks } from '../../src/lib/load.ts';
-import { sharedPassages } from '../../src/lib/wording.ts';
+import { sharedPassages, unquotedSharedPassages } from '../../src/lib/wording.ts';
+import { parseYaml } from '../../src/lib/yaml-file.ts';
 import { LessonSchema } from '../../src/schemas/lesson.ts';
 import { lessonFiles, projectRoot, root } from './support/content.ts';
+import { packIds } from '../support/packs.ts';
 
 const lessons = lessonFiles();
 const packs = new Map(loadPacks(root).map((p) => [p.pack.id, p]));
@@ -59,6 +61,57 @@ describe('lesson files', () => {
       const copied = sharedPassages(lesson.body, sourceText(lesson.pack), 8).filter((p) => !ALLOWED.some((a) => a.test(p)));
       expect(copied).toEqual([]);
     });
+  });
+});
+
+/** Every YAML file under a pack's quizzes/ folder: checks, scenarios, assessment and any graphs of its own. */
+function quizFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).sort().flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? quizFiles(full) : name.endsWith('.yaml') ? [full] : [];
+  });
+}
+
+/** Every string in parsed YAML, with where it sits (`questions[2].options[1].feedback`). */
+function texts(value: unknown, at = ''): { at: string; text: string }[] {
+  if (typeof value === 'string') return [{ at, text: value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => texts(v, `${at}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => texts(v, at ? `${at}.${k}` : k));
+  return [];
+}
+
+describe.each(packIds(root))('quiz text of pack %s', (pack) => {
+  it('is written in its own words: no run of 8 words copied from the policy, unless quoted and credited to the policy', () => {
+    const source = sourceText(pack);
+    const copied = quizFiles(join(root, 'quizzes', pack)).flatMap((full) => {
+      const file = relative(root, full);
+      return texts(parseYaml(readFileSync(full, 'utf8'), file)).flatMap(({ at, text }) =>
+        unquotedSharedPassages(text, source, 8).filter((p) => !ALLOWED.some((a) => a.test(p))).map((p) => `${file} ${at}: "${p}"`));
+    });
+    expect(copied).toEqual([]);
+  });
+});
+
+describe('unquotedSharedPassages', () => {
+  const source = 'Do not publish anything you have received in confidence, ever.';
+
+  it('allows a run in quotation marks when its sentence credits the policy', () => {
+    expect(unquotedSharedPassages('The policy says: “do not publish anything you have received in confidence”.', source, 8)).toEqual([]);
+    expect(unquotedSharedPassages('Keep it private: "do not publish anything you have received in confidence" (Wyre policy, section 3).', source, 8)).toEqual([]);
+  });
+
+  it('still finds a copied run that is unquoted, or quoted without crediting the policy', () => {
+    const copied = ['do not publish anything you have received in confidence'];
+    expect(unquotedSharedPassages('Right. Do not publish anything you have received in confidence (Wyre policy, section 3).', source, 8)).toEqual(copied);
+    expect(unquotedSharedPassages('He wrote: "do not publish anything you have received in confidence".', source, 8)).toEqual(copied);
+    // Words inside the quotation do not count as the credit.
+    expect(unquotedSharedPassages('"Do not publish anything you have received in confidence, says the policy".', 'do not publish anything you have received in confidence says the policy', 8)).toHaveLength(1);
+  });
+
+  it('does not join the words either side of a credited quotation into a run', () => {
+    const text = 'Do not publish anything "as the policy puts it" you have received in confidence.';
+    expect(unquotedSharedPassages(text, source, 8)).toEqual([]);
   });
 });
 
