@@ -7,6 +7,8 @@
  */
 import { eligibility, type Requirements } from '../../lib/eligibility.ts';
 import { parseProgress, storageKey } from '../../lib/progress.ts';
+import { longDate } from '../../lib/certificate.ts';
+import { showChecklist } from '../sign-off/checklist.ts';
 import { findApi } from '../../lib/scorm/adapter.ts';
 import { assessmentOutcome, learnerName } from '../../lib/scorm/report.ts';
 import type { AssessmentQuestion } from '../../schemas/assessment.ts';
@@ -31,15 +33,27 @@ if (learner) {
 const signed = readJson<StoredDeclaration>(declarationKey(pack));
 const { status: assessment } = assessmentOutcome(bank, passMark, readJson<StoredAssessment>(assessmentKey(pack)));
 const verdict = eligibility(requirements, parseProgress(localStorage.getItem(storageKey(pack)), pack), assessment);
-const todo = [
-  verdict.missingLessons.length ? `${verdict.missingLessons.length} lessons still to read` : '',
-  verdict.missingQuestions.length ? `${verdict.missingQuestions.length} knowledge-check questions still to answer` : '',
-  verdict.missingScenarios.length ? `${verdict.missingScenarios.length} scenarios still to complete` : '',
-  verdict.assessment !== 'passed' ? 'the final assessment still to pass' : '',
-].filter(Boolean);
+// The checklist (the server's component) holds every "still to do" link, in the order the requirements list them.
+const checklist = document.querySelector('[data-sign-off-checklist]')!;
+const rendered = (kind: 'lessons' | 'questions' | 'scenarios', ids: readonly string[]) => {
+  const links = [...checklist.querySelectorAll<HTMLAnchorElement>(`[data-item="${kind}"] [data-missing] a`)];
+  return Object.fromEntries(ids.map((id, i) => [id, { title: links[i]?.textContent ?? id, href: links[i]?.getAttribute('href') ?? '#' }]));
+};
+showChecklist(requirements, verdict, {
+  lessons: rendered('lessons', requirements.lessons),
+  questions: rendered('questions', requirements.questions),
+  scenarios: rendered('scenarios', requirements.scenarios.map((s) => s.id)),
+});
+const assessmentLine = checklist.querySelector(':scope > li:last-child')!;
+if (assessment === 'passed') {
+  assessmentLine.className = 'cc-checklist--done';
+  assessmentLine.textContent = 'Final assessment: passed';
+} else if (assessment === 'failed') {
+  assessmentLine.replaceChildren('Final assessment: not passed yet – ', assessmentLine.querySelector('a')!);
+}
 status.textContent = signed
-  ? `You signed the declaration on ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date(signed.at))}.`
-  : verdict.eligible ? 'You have done everything the course asks. You can now sign the declaration.' : `You cannot sign yet: ${todo.join(', ')}.`;
+  ? `You signed the declaration on ${longDate(signed.at)}.`
+  : verdict.eligible ? 'You have done everything the course asks. You can now sign the declaration.' : 'You cannot sign yet: some of the course is still to do (see the list above).';
 form.hidden = !!signed || !verdict.eligible;
 document.getElementById('declaration-done')!.hidden = !signed;
 
