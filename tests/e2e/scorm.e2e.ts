@@ -35,7 +35,7 @@ const lmsPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <script>
   window.API = new Scorm12API({ logLevel: 5, autocommit: false });
   const launch = JSON.parse(sessionStorage.getItem('launch') || '{}');
-  window.API.loadFromJSON({ core: { student_name: 'Brown, Megan', entry: launch.entry || 'ab-initio', lesson_status: launch.entry === 'resume' ? 'incomplete' : 'not attempted' }, suspend_data: launch.suspend_data || '' });
+  window.API.loadFromJSON({ core: { student_name: 'Brown, Megan', entry: launch.entry ?? 'ab-initio', lesson_status: launch.entry === 'resume' ? 'incomplete' : 'not attempted' }, suspend_data: launch.suspend_data || '' });
   window.lmsLog = { commits: 0, sets: [] };
   const commit = window.API.LMSCommit.bind(window.API);
   window.API.LMSCommit = (a) => (window.lmsLog.commits++, commit(a));
@@ -254,6 +254,12 @@ test('a pass with a lesson unread stays incomplete; a fail stays incomplete and 
   await leave(page);
   await expect.poll(async () => (await cmi(page)).core.exit).toBe('suspend');
   expect((await cmi(page)).core.lesson_status).toBe('incomplete');
+
+  // An LMS that says neither "resume" nor "ab-initio" and holds no suspend_data: still nothing from this browser.
+  const neither = await launchLms(page, { entry: '' });
+  await neither.goto(pkg('scorm/wyre/assessment/index.html'));
+  await expect(neither.locator('h1')).toHaveText('Final assessment');
+  expect(await api(page, 'cmi.core.score.raw')).toBe('');
 });
 
 test('the Creative Commons link opens in a new window and says so', async ({ page }) => {

@@ -1,8 +1,8 @@
 /**
  * The SCORM package's launch page: it holds the one LMS session (LMSInitialize once, LMSFinish on
- * exit) and shows the course in a frame. At launch a new attempt (`entry=ab-initio`) starts with
- * nothing from this browser; otherwise `cmi.suspend_data` (progress, assessment and declaration)
- * replaces what the browser holds. Whenever a course page changes that storage, the shell writes
+ * exit) and shows the course in a frame. At launch, with an LMS, `cmi.suspend_data` (progress,
+ * assessment and declaration) replaces what the browser holds: a new attempt (`entry=ab-initio`)
+ * starts with nothing. Whenever a course page changes that storage, the shell writes
  * suspend_data, the course status and score (see report.ts), each new assessment answer and scenario
  * decision as an interaction, and the declaration once; then a debounced commit.
  */
@@ -37,10 +37,9 @@ function current(): ScormState {
   return { progress, assessment, ...(declaration ? { declaration } : {}) };
 }
 
-if (launch.entry === 'ab-initio') {
-  // A new attempt (the annual refresher, or "start a new attempt"): nothing carries over.
-  keys.forEach(removeKey);
-} else if (launch.data) {
+if (session.available) {
+  // The LMS is the record: what this browser holds is replaced by the attempt's suspend_data, which is
+  // empty on a new attempt (the annual refresher, "start a new attempt"), so nothing carries over.
   const state = decodeState(shape, launch.data);
   writeJson(storageKey(pack), state.progress);
   if (state.assessment) writeJson(assessmentKey(pack), state.assessment);
@@ -55,7 +54,7 @@ if (!session.available) {
 
 const atLaunch = current();
 /** Interactions already in the LMS: those of the state it handed back (reported as they happened). */
-const reported = new Set(launch.data ? interactionsOf(shape, data.bank, atLaunch).map((x) => x.key) : []);
+const reported = new Set(interactionsOf(shape, data.bank, atLaunch).map((x) => x.key));
 let nextInteraction = Number(session.get('cmi.interactions._count')) || 0;
 /** The declaration goes into cmi.comments once: LMSs append to it, so writing again would duplicate it. */
 const SIGNED = 'Signed by ';
