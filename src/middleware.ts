@@ -1,6 +1,7 @@
 /**
  * The one place that reads the admin session cookie and the member's personal-link cookie. It sets `locals.admin`, and guards the admin
- * area: pages redirect to /admin/login/, anything else (posts, exports) answers 401.
+ * area: pages redirect to /admin/login/; so does a form posted after the session ended, its fields held for a few minutes so
+ * nothing typed is lost (short-lived.ts); anything else (exports, scripts' requests) answers 401.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
 import type { APIContext, MiddlewareNext } from 'astro';
@@ -11,6 +12,8 @@ import { memberByLink } from './lib/server/members.ts';
 import { envLimit, RateLimiter } from './lib/server/rate-limit.ts';
 import { clientAddress, crossSiteForm, proxyHint } from './lib/server/client.ts';
 import { hardening, waitToWrite } from './lib/server/hardening.ts';
+import { holdForm } from './lib/server/short-lived.ts';
+import { readForm } from './lib/server/http.ts';
 
 const OPEN = ['/admin/login', '/admin/setup'];
 
@@ -57,6 +60,27 @@ export const onRequest = sequence(hardening, defineMiddleware(async (context, ne
   return guarded(context, next, path);
 }));
 
+/**
+ * A browser's form posted without a live session (it timed out while the officer typed): the sign-in page,
+ * with the fields held server-side for 15 minutes under a one-time key, to send again after signing in
+ * (accessibility review F1). A file upload cannot be held: the sign-in page asks for the file again.
+ */
+async function heldPost(context: APIContext, path: string): Promise<string | undefined> {
+  if (context.request.method !== 'POST') return undefined;
+  const type = (context.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const back = path === '/admin/logout' || path === '/admin/logout/' ? '/admin/' : path;
+  const next = `/admin/login/?next=${encodeURIComponent(back)}`;
+  if (type === 'multipart/form-data') return `${next}&lost=file`;
+  if (type !== 'application/x-www-form-urlencoded') return undefined;
+  if (back !== path) return next;
+  try {
+    const form = await readForm(context.request, 64 * 1024);
+    return `${next}&held=${holdForm({ path, fields: [...form] })}`;
+  } catch {
+    return next;
+  }
+}
+
 async function guarded(context: APIContext, next: MiddlewareNext, path: string): Promise<Response> {
   const cookie = context.cookies.get(SESSION_COOKIE)?.value;
   if (cookie) {
@@ -70,6 +94,8 @@ async function guarded(context: APIContext, next: MiddlewareNext, path: string):
   if (adminArea && !open && !context.locals.admin) {
     const page = context.request.method === 'GET' && !/\.(csv|json|pdf)$/.test(path);
     if (page) return context.redirect(`/admin/login/?next=${encodeURIComponent(path)}`, 303);
+    const held = await heldPost(context, path);
+    if (held) return context.redirect(held, 303);
     return new Response(JSON.stringify({ error: 'Sign in as an administrator first.' }), {
       status: 401,
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },

@@ -1,9 +1,11 @@
 /** What admin routes need from the course: each pack's current version, content hash, refresh period and route times. */
 import { allCourses } from './server-course.ts';
 import type { PackInfo } from '../lib/server/dashboard.ts';
+import { sees, type Scope } from '../lib/server/scope.ts';
 
-export async function packInfo(): Promise<Map<string, PackInfo & { council: string; shortName: string; minutes: { induction: number; refresher: number } }>> {
-  return new Map((await allCourses()).map((c) => [c.pack.id, {
+/** The packs served, or those of them an admin's scope names (src/lib/server/scope.ts). */
+export async function packInfo(scope?: Scope): Promise<Map<string, PackInfo & { council: string; shortName: string; minutes: { induction: number; refresher: number } }>> {
+  return new Map((await allCourses()).filter((c) => sees(scope, c.pack.id)).map((c) => [c.pack.id, {
     policyVersion: c.pack.policy.version,
     contentHash: c.content.hash,
     refreshMonths: c.pack.refreshMonths,

@@ -24,7 +24,7 @@ export function scormShape(course: CoursePack, bank: readonly { id: string }[]):
     pack: course.pack.id,
     lessons: course.requirements.lessons,
     questions: course.lessons.flatMap((l) => (course.checks[l.id] ?? []).map((q) => ({ id: q.id, correct: q.options.map((o) => o.correct) }))),
-    scenarios: course.scenarios.map((s) => ({ id: s.id, path: s.path.map(({ node, answer }) => ({ node, answer })), replies: choicesOf(s).map((r) => ({ breaks: r.breaks })) })),
+    scenarios: course.scenarios.map((s) => ({ id: s.id, path: s.path.map(({ node, answer }) => ({ node, answer })), replies: choicesOf(s).map((r) => ({ breaks: r.breaks, rules: r.rules })) })),
     assessment: bank.map((q) => ({ id: q.id })),
   };
 }

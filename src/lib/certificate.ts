@@ -1,5 +1,6 @@
 /** What a certificate shows, from a signed record: one list of labelled lines for the page and the PDF. */
 import type { SignOffRecord } from './record.ts';
+import { addMonths } from './member-status.ts';
 
 /** How the signer's identity was known, in words for the certificate, the PDF and the verification page. */
 export function identityLine(record: Pick<SignOffRecord, 'identity'>, matchedOn?: string): string {
@@ -11,6 +12,18 @@ export function identityLine(record: Pick<SignOffRecord, 'identity'>, matchedOn?
       : "Self-declared: typed by the signer and not checked against the council's roster";
   }
   return 'Not recorded: signed before the course recorded how identity was known';
+}
+
+/** What the issuing pack adds to a certificate: its refresh period (for the expiry date) and the officer's role title. */
+export interface CertificateIssue {
+  refreshMonths: number;
+  officer: string;
+}
+
+/** When a sign-off runs out: the signing day (UTC, as the dashboard counts) plus the pack's refresh period, in words. */
+export function expiryDate(signedAt: string, refreshMonths: number): string {
+  const expires = addMonths(new Date(`${signedAt.slice(0, 10)}T00:00:00Z`), refreshMonths);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(expires);
 }
 
 export interface CertificateView {
@@ -38,7 +51,8 @@ export interface CertificateView {
 export const longDate = (iso: string): string =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(iso));
 
-export function certificateView(record: SignOffRecord, fingerprint: string, origin: string, matchedOn?: string): CertificateView {
+/** `issue`, from the record's pack as served now, adds the expiry date and who issued the certificate. */
+export function certificateView(record: SignOffRecord, fingerprint: string, origin: string, matchedOn?: string, issue?: CertificateIssue): CertificateView {
   const { assessment } = record.scores;
   const role = record.member.role === 'councillor'
     ? `Councillor, ${record.member.wardOrCommittee}`
@@ -53,6 +67,10 @@ export function certificateView(record: SignOffRecord, fingerprint: string, orig
     { label: 'Council', value: record.course.council },
     { label: 'Policy', value: policy },
     { label: 'Signed on', value: date },
+    ...(issue ? [
+      { label: 'Valid until', value: `${expiryDate(record.signedAt, issue.refreshMonths)}, when the member signs again` },
+      { label: 'Issued by', value: `The ${issue.officer}, ${record.course.council}` },
+    ] : []),
     { label: 'Identity', value: identity },
   ];
   const key = { label: 'Signing key fingerprint (SHA-256)', value: fingerprint };

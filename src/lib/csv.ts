@@ -1,26 +1,70 @@
 /**
- * Writing CSV that is safe to open in a spreadsheet: every cell is neutralised against
- * formula ("CSV") injection, records end with CRLF, and a byte-order mark makes Excel
- * read the file as UTF-8 so accented and Welsh names show correctly.
+ * Writing CSV that is safe to open in a spreadsheet and reads back as it was written: every cell is
+ * neutralised against formula ("CSV") injection, text a spreadsheet would silently turn into a date or
+ * a shorter number ("November 2017", "1-2", "007") is kept as text, dates and times are written as
+ * ISO dates a spreadsheet recognises and sorts, records end with CRLF, and a byte-order mark makes
+ * Excel read the file as UTF-8 so accented and Welsh names show correctly.
  */
 import { stringify } from 'csv-stringify/sync';
 
 /** First characters a spreadsheet may treat as the start of a formula (OWASP CSV injection advice). */
 const DANGEROUS_FIRST = new Set(['=', '+', '-', '@', '\t', '\r']);
 
-/** Prefixes a cell that a spreadsheet could read as a formula with a single quote; leaves others unchanged. */
-export function neutralise(cell: string): string {
-  return cell.length > 0 && DANGEROUS_FIRST.has(cell[0]!) ? `'${cell}` : cell;
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const PART = `(?:${MONTH}|\\d{1,4}(?:st|nd|rd|th)?)`;
+/** Cells made only of a month name and numbers ("November 2017", "5 Mar", "Jan-26"): Excel and LibreOffice read them as dates. */
+const MONTH_DATE = new RegExp(`^${PART}(?:[\\s,./-]+${PART})+$`, 'i');
+/** Numbers with separators that read as a date or a time: "1-2", "2017-11", "3/4/26", "1.2.2026", "10:30". */
+const NUMERIC_DATE = /^(?:\d{1,4}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{1,4})?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?)$/i;
+/** Numbers a spreadsheet would shorten or round: leading zeros, trailing decimal zeros, over 15 digits, "1E5". */
+const LOSSY_NUMBER = /^(?:0\d+(?:\.\d+)?|\d*\.\d*0|\d{16,}|\d+(?:\.\d+)?e[+-]?\d+|\d+\s*%)$/i;
+
+/** Whether a spreadsheet opening the CSV would turn this text into a date, a time or a different number. */
+export function looksConvertible(cell: string): boolean {
+  const text = cell.trim();
+  if (!/\d/.test(text)) return false;
+  return NUMERIC_DATE.test(text) || LOSSY_NUMBER.test(text) || (MONTH_DATE.test(text) && new RegExp(MONTH, 'i').test(text));
 }
 
-type Cell = string | number | null | undefined;
+/**
+ * Prefixes with a single quote a cell that a spreadsheet could read as a formula, a date or a
+ * changed number, so it stays the text it was; leaves others unchanged.
+ */
+export function neutralise(cell: string): string {
+  return cell.length > 0 && (DANGEROUS_FIRST.has(cell[0]!) || looksConvertible(cell)) ? `'${cell}` : cell;
+}
+
+/** A date or time written as the spreadsheet's own date value (see `csvDate`, `csvTime`). */
+export interface SpreadsheetDate {
+  readonly spreadsheet: string;
+}
+
+/** A calendar date (YYYY-MM-DD, or an ISO time's UTC day): a spreadsheet reads it as a date and sorts it. */
+export function csvDate(iso: string | null | undefined): SpreadsheetDate | null {
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(iso ?? '')?.[0];
+  return day ? { spreadsheet: day } : null;
+}
+
+const UK_PARTS = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London',
+});
+
+/** An ISO time as UK local time, "2026-11-25 14:05" (GMT or BST as it was then): a spreadsheet reads it as a date and time. */
+export function csvTime(iso: string | null | undefined): SpreadsheetDate | null {
+  if (!iso || Number.isNaN(Date.parse(iso))) return null;
+  const p = Object.fromEntries(UK_PARTS.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return { spreadsheet: `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}` };
+}
+
+export type Cell = string | number | SpreadsheetDate | null | undefined;
 
 function cellText(value: Cell): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return value.spreadsheet;
   return neutralise(typeof value === 'number' ? String(value) : value);
 }
 
-/** Header and rows as CSV text: BOM first, every cell neutralised, quoted when needed, CRLF after each record. */
+/** Header and rows as CSV text: BOM first, every text cell neutralised, quoted when needed, CRLF after each record. */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const records = [header.map(cellText), ...rows.map((row) => row.map(cellText))];
   const body = stringify(records, {

@@ -58,13 +58,17 @@ export function packFolders(root: string): string[] {
     .sort();
 }
 
+/** One pack's `rules.yaml`, validated. */
+export function loadRules(root: string, folder: string): Rule[] {
+  const rulesFile = readData(root, 'content', folder, 'rules.yaml');
+  return parseOrExplain(RulesFileSchema, rulesFile.data, rulesFile.file).rules;
+}
+
 /** One pack's `pack.yaml` and `rules.yaml`, validated. */
 export function loadPack(root: string, folder: string): PackData {
   const file = `content/${folder}/pack.yaml`;
   const pack = parsePack(readCourseFile(root, file), file, folder);
-  const rulesFile = readData(root, 'content', folder, 'rules.yaml');
-  const { rules } = parseOrExplain(RulesFileSchema, rulesFile.data, rulesFile.file);
-  return { pack, rules };
+  return { pack, rules: loadRules(root, folder) };
 }
 
 /** Every pack under `content/`. */
@@ -123,14 +127,16 @@ export interface ScenarioEntry {
 }
 
 /**
- * A pack's scenarios (`quizzes/<pack>/scenarios/*.yaml`), each walked through the graph it uses.
+ * A pack's scenarios (`quizzes/<pack>/scenarios/*.yaml`), each walked through the graph it uses,
+ * its rule IDs checked against the pack's `rules.yaml`.
  * `shared` is the shared graph when the caller has it loaded.
  */
 export function loadScenarios(root: string, pack: string, shared?: PackGraph): ScenarioEntry[] {
   const graphs = loadGraphs(root, pack, shared ?? loadSharedGraph(root));
+  const rules = { ids: new Set(loadRules(root, pack).map((r) => r.id)), file: `content/${pack}/rules.yaml` };
   return yamlFiles(root, 'quizzes', pack, 'scenarios').map((name) => {
     const { data, file } = readData(root, 'quizzes', pack, 'scenarios', name);
-    return { id: name.replace(/\.yaml$/, ''), pack, data: parseScenario(data, file, graphs, pack).scenario };
+    return { id: name.replace(/\.yaml$/, ''), pack, data: parseScenario(data, file, graphs, pack, rules).scenario };
   });
 }
 

@@ -20,6 +20,8 @@ export interface StatusInput {
   startedAt: string | null;
   /** Whether the member has passed the final assessment at least once (and not used that pass to sign yet). */
   passedUnsigned: boolean;
+  /** When the member's latest sign-off was revoked, if one was (counted only while no unrevoked record stands). */
+  revokedAt?: string | null | undefined;
   /** The member's latest signed, unrevoked record, or null. */
   latestRecord: { signedAt: string; policyVersion: string; contentHash: string } | null;
   /** The pack as currently built. */
@@ -43,6 +45,17 @@ export const STATUS_LABELS: Record<MemberStatus, string> = {
   overdue: 'Overdue',
   expired: 'Expired',
   'needs-re-sign': 'Needs to re-sign',
+};
+
+/** What each status means, for the dashboard's legend. */
+export const STATUS_MEANINGS: Record<MemberStatus, string> = {
+  overdue: 'The induction due date has passed and the member has not signed.',
+  expired: 'The member signed, but longer ago than the course\'s refresh period: they must take the refresher and sign again.',
+  'needs-re-sign': 'The policy or the course has changed since the member signed, or their sign-off was revoked: they must sign again.',
+  'passed-not-signed': 'The member passed the final assessment but has not signed the declaration yet.',
+  'in-progress': 'The member has started the course through their personal link but not finished it.',
+  'not-started': 'Nothing recorded yet. Progress is recorded only when the member uses their personal link.',
+  signed: 'The member signed the current policy and course, and the sign-off has not run out.',
 };
 
 /** Most urgent first. */
@@ -103,6 +116,11 @@ export function memberStatus(input: StatusInput): StatusResult {
     return { status: 'signed', detail: `${signed}; signs again by ${written(expires)}`, expiresOn };
   }
 
+  // A revoked sign-off counts for nothing, but the member is not "in progress" on a course they finished:
+  // they must sign again (until they pass again, when the usual "passed, not signed" applies).
+  if (input.revokedAt && !input.passedUnsigned) {
+    return { status: 'needs-re-sign', detail: `Sign-off revoked on ${written(utcDay(input.revokedAt))}, so must sign again`, expiresOn: null };
+  }
   const due = utcDay(input.dueDate);
   const dueBy = written(due);
   const progress = input.passedUnsigned

@@ -7,9 +7,30 @@ import { walk, WalkError } from './walk.ts';
 
 const ids = (list: readonly { id: string }[]) => list.map((x) => x.id).join(', ');
 
-/** Problems with a valid-shaped scenario that only its graph can reveal. */
-export function scenarioProblems(graph: PackGraph, scenario: Scenario): string[] {
-  const problems: string[] = [];
+/** A pack's rule IDs and the file that defines them, for naming it when a scenario cites another. */
+export interface KnownRules {
+  ids: ReadonlySet<string>;
+  file: string;
+}
+
+/** Rule IDs a scenario cites (its own, each step's, each choice's) that its pack does not define. */
+function unknownRules(scenario: Scenario, rules: KnownRules): string[] {
+  const named: [string, readonly string[]][] = [
+    ['rules', scenario.rules],
+    ...scenario.path.map((step, i): [string, readonly string[]] => [`path[${i}].rules`, step.rules]),
+    ...(['replies', 'actions'] as const).flatMap((field) =>
+      (scenario[field] ?? []).map((choice, i): [string, readonly string[]] => [`${field}[${i}].rules`, choice.rules])),
+  ];
+  return named.flatMap(([field, list]) => list.filter((id) => !rules.ids.has(id))
+    .map((id) => `field "${field}": "${id}" is not a rule in ${rules.file}`));
+}
+
+/**
+ * Problems with a valid-shaped scenario that only its graph, and its pack's rules, can reveal.
+ * Without `rules` (tests of the graph alone) rule IDs are not checked.
+ */
+export function scenarioProblems(graph: PackGraph, scenario: Scenario, rules?: KnownRules): string[] {
+  const problems: string[] = rules ? unknownRules(scenario, rules) : [];
   const uses = `the graph this scenario uses (${graphLabel(graph)})`;
   const questions = graph.nodes.filter((n) => n.kind === 'question');
   const outcomes = graph.nodes.filter((n) => n.kind === 'outcome');
@@ -63,14 +84,15 @@ export function scenarioProblems(graph: PackGraph, scenario: Scenario): string[]
 
 /**
  * Validates a scenario file's data: shape, then which of the pack's graphs it uses, then its walk
- * through that graph. The scenario comes back with `graph` set to the graph's key: the ID of a pack's
- * own graph, absent for the shared graph (so shared-graph scenarios read as before).
+ * through that graph and the rule IDs it cites. The scenario comes back with `graph` set to the
+ * graph's key: the ID of a pack's own graph, absent for the shared graph (so shared-graph scenarios
+ * read as before).
  */
-export function parseScenario(data: unknown, file: string, graphs: readonly PackGraph[], pack: string): { scenario: Scenario; graph: PackGraph } {
+export function parseScenario(data: unknown, file: string, graphs: readonly PackGraph[], pack: string, rules: KnownRules): { scenario: Scenario; graph: PackGraph } {
   const { graph: name, ...scenario } = parseOrExplain(ScenarioSchema, data, file);
   const graph = resolveGraph(graphs, name, pack);
   if (typeof graph === 'string') throw new CourseDataError(file, [graph]);
-  const problems = scenarioProblems(graph, scenario);
+  const problems = scenarioProblems(graph, scenario, rules);
   if (problems.length > 0) throw new CourseDataError(file, problems);
   const key = graphKey(graph);
   return { scenario: key === undefined ? scenario : { ...scenario, graph: key }, graph };

@@ -22,8 +22,12 @@ export interface RescoredScenario {
   /** The pack's own graph the scenario walks; absent for the shared graph, so those entries read as before. */
   graph?: string;
   decisions: Decision[];
-  /** The reply or action picked (index in the scenario's own order) and whether it broke no check; null when none. */
-  reply: { index: number; correct: boolean } | null;
+  /**
+   * The reply or action picked (index in the scenario's own order), whether it was the best (broke no
+   * check and no rule), and the policy rules it breaks; null when none. `rules` was added later:
+   * records signed before it lack it.
+   */
+  reply: { index: number; correct: boolean; rules?: string[] } | null;
   outcome: string;
   correct: number;
   asked: number;
@@ -61,7 +65,7 @@ export function rescore(
         scenario: id,
         ...(scenario.graph === undefined ? {} : { graph: scenario.graph }),
         decisions: score.decisions,
-        reply: done.reply === undefined ? null : { index: done.reply, correct: score.replyCorrect === true },
+        reply: done.reply === undefined ? null : { index: done.reply, correct: score.replyCorrect === true, rules: score.replyRules ?? [] },
         outcome: scenario.outcome,
         correct: score.correct,
         asked: score.asked,

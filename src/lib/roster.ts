@@ -17,7 +17,10 @@ export interface RosterMember {
   dueDate: string; // YYYY-MM-DD
 }
 
-/** `row` is the 1-based data row; the header is row 0. */
+/**
+ * `row` is the row a spreadsheet shows the line on: the header is row 1, so the first member is row 2.
+ * Blank rows count, as they do in the spreadsheet, so the number matches what the officer sees.
+ */
 export interface RosterProblem { row: number; field?: string; message: string }
 
 export type RosterResult = { ok: true; members: RosterMember[] } | { ok: false; problems: RosterProblem[] };
@@ -77,40 +80,53 @@ function readError(err: CsvError | undefined, expected: number): { message: stri
 export function parseRoster(csvText: string, packs: readonly string[]): RosterResult {
   const rows: { row: number; cells: string[] }[] = [];
   const problems: RosterProblem[] = [];
-  let next = 0;
+  // Blank lines above the header: dropped before parsing (the parser would take one for the header), but counted.
+  const lead = /^\uFEFF?(?:[ \t]*\r?\n)*/.exec(csvText)![0];
+  const text = csvText.slice(lead.length);
+  const first = lead.split('\n').length;
+  let next = first - 1;
   let stopped = false;
+  // Spreadsheet row numbers: the header is row 1.
   const take = () => {
     if (next > MAX_ROSTER_ROWS) throw TooManyRows;
-    return next++;
+    return ++next;
   };
+  const blank = (cells: unknown) => Array.isArray(cells) && cells.every((c) => String(c).trim() === '');
   const fail = (row: number, err: unknown) => {
     const { message, stop } = readError(err as CsvError | undefined, rows[0]?.cells.length ?? 0);
-    problems.push({ row, message: row > 0 ? `Row ${row}: this row ${message}` : `The header row ${message}` });
+    problems.push({ row, message: row > first ? `Row ${row}: this row ${message}` : `The header row ${message}` });
     stopped = stop;
   };
   try {
-    parse(csvText, {
-      bom: true, trim: true, skip_empty_lines: true, skip_records_with_empty_values: true,
-      relax_column_count: false, relax_quotes: true, skip_records_with_error: true,
-      on_record: (cells: string[]) => (stopped || rows.push({ row: take(), cells }), null),
-      on_skip: (err) => void (stopped || fail(take(), err)),
+    parse(text, {
+      // Blank rows are read (not skipped by the parser) only so that they are counted, then ignored.
+      bom: true, trim: true, relax_column_count: false, relax_quotes: true, skip_records_with_error: true,
+      on_record: (cells: string[]) => {
+        const row = take();
+        if (!stopped && !blank(cells)) rows.push({ row, cells });
+        return null;
+      },
+      on_skip: (err) => {
+        const row = take();
+        if (!stopped && !blank(err?.record)) fail(row, err);
+      },
     });
   } catch (err) {
     if (err === TooManyRows) {
-      return { ok: false, problems: [{ row: 0, message: `The file has more than ${MAX_ROSTER_ROWS.toLocaleString('en-GB')} members; split it into smaller files` }] };
+      return { ok: false, problems: [{ row: 1, message: `The file has more than ${MAX_ROSTER_ROWS.toLocaleString('en-GB')} members; split it into smaller files` }] };
     }
     if (!stopped) fail(next, err);
   }
 
-  const header = rows[0]?.row === 0 ? rows.shift()!.cells.map(squash) : null;
-  if (!header) return { ok: false, problems: problems.length ? problems : [{ row: 0, message: 'The file has no members' }] };
+  const header = rows[0]?.row === first ? rows.shift()!.cells.map(squash) : null;
+  if (!header) return { ok: false, problems: problems.length ? problems : [{ row: 1, message: 'The file has no members' }] };
   const column = {} as Record<Field, number>;
   const missing = FIELDS.filter((f) => (column[f] = header.findIndex((h) => HEADERS[f].includes(h))) < 0);
   if (missing.length > 0) {
     const names = missing.map((f) => `"${LABEL[f]}"`).join(', ');
-    return { ok: false, problems: [{ row: 0, message: `The header row is missing ${missing.length === 1 ? 'the column' : 'the columns'} ${names}` }] };
+    return { ok: false, problems: [{ row: 1, message: `The header row is missing ${missing.length === 1 ? 'the column' : 'the columns'} ${names}` }] };
   }
-  if (rows.length === 0 && problems.length === 0) return { ok: false, problems: [{ row: 0, message: 'The file has no members' }] };
+  if (rows.length === 0 && problems.length === 0) return { ok: false, problems: [{ row: 1, message: 'The file has no members' }] };
 
   const packSet = new Set(packs.map((p) => p.toLowerCase()));
   const firstRowOfEmail = new Map<string, number>();
@@ -155,4 +171,20 @@ export function parseRoster(csvText: string, packs: readonly string[]): RosterRe
   }
   problems.sort((a, b) => a.row - b.row);
   return problems.length ? { ok: false, problems } : { ok: true, members };
+}
+
+/**
+ * A roster to start from, offered on the import page: the header as the import asks for it and two
+ * example members (one per role) on this site's first pack. Due dates are written as dates, so a
+ * spreadsheet shows them as dates and saves them back in a form the import reads.
+ */
+export function sampleRoster(packs: readonly string[], dueDate = '2027-06-30'): { header: string[]; rows: (string | { spreadsheet: string })[][] } {
+  const pack = packs[0] ?? 'your-pack';
+  return {
+    header: FIELDS.map((f) => LABEL[f]),
+    rows: [
+      ['Alex Example', 'alex.example@example.org', 'councillor', 'North ward', pack, { spreadsheet: dueDate }],
+      ['Sam Sample', 'sam.sample@example.org', 'co-opted member', 'Audit Committee', pack, { spreadsheet: dueDate }],
+    ],
+  };
 }

@@ -20,9 +20,15 @@ export function decisionCorrect(path: readonly Step[], index: number, answer: st
   return path[index]?.answer === answer;
 }
 
-/** Whether a drafted reply is the best one: it breaks none of the checks. */
-export function isBestReply(reply: { breaks: readonly string[] } | undefined): boolean {
-  return !!reply && reply.breaks.length === 0;
+/** What scoring needs of a drafted reply or action: the checks and the policy rules it breaks. */
+export interface ScoredChoice {
+  breaks: readonly string[];
+  rules: readonly string[];
+}
+
+/** Whether a drafted reply (or action) is the best one: it breaks none of the checks and none of the rules. */
+export function isBestReply(reply: ScoredChoice | undefined): boolean {
+  return !!reply && reply.breaks.length === 0 && reply.rules.length === 0;
 }
 
 /** The one definition of "complete": every question answered and, where the scenario asks for one, a reply picked. */
@@ -35,8 +41,8 @@ export interface ScoredScenario {
   path: readonly Step[];
   outcome: string;
   /** Drafted replies, or (at an outcome that asks for one) `actions`: either is "the reply" to scoring and storage. */
-  replies?: readonly { breaks: readonly string[] }[] | undefined;
-  actions?: readonly { breaks: readonly string[] }[] | undefined;
+  replies?: readonly ScoredChoice[] | undefined;
+  actions?: readonly ScoredChoice[] | undefined;
 }
 
 /** What a learner did in a scenario, as stored: their answer at each question asked, and the reply picked. */
@@ -56,6 +62,8 @@ export interface ScenarioScore {
   decisions: Decision[];
   /** Whether the picked reply was the best one; undefined when not yet picked or none is asked. */
   replyCorrect: boolean | undefined;
+  /** The policy rules the picked reply breaks; undefined when none is picked. */
+  replyRules: string[] | undefined;
   /** Correct decisions (+1 for the best reply). */
   correct: number;
   /** Decisions asked so far (+1 once a reply is picked). */
@@ -84,17 +92,19 @@ export function scoreScenario(scenario: ScoredScenario, attempt: ScenarioAttempt
   });
   const hasReplies = (replies?.length ?? 0) > 0;
   let replyCorrect: boolean | undefined;
+  let replyRules: string[] | undefined;
   if (attempt.reply !== undefined) {
     if (!hasReplies) throw new WalkError('a reply was picked, but this scenario asks for none');
     if (decisions.length < path.length) throw new WalkError('a reply was picked before every question was answered');
     const reply = replies![attempt.reply];
     if (!Number.isInteger(attempt.reply) || !reply) throw new WalkError(`reply ${attempt.reply} is not one of the ${replies!.length} ${scenario.replies ? 'drafted replies' : 'actions'}`);
     replyCorrect = isBestReply(reply);
+    replyRules = [...reply.rules];
   }
   const correct = decisions.filter((d) => d.correct).length + (replyCorrect ? 1 : 0);
   const asked = decisions.length + (replyCorrect === undefined ? 0 : 1);
   const total = path.length + (hasReplies ? 1 : 0);
-  return { decisions, replyCorrect, correct, asked, total, complete: isComplete(decisions.length, path.length, hasReplies, replyCorrect !== undefined) };
+  return { decisions, replyCorrect, replyRules, correct, asked, total, complete: isComplete(decisions.length, path.length, hasReplies, replyCorrect !== undefined) };
 }
 
 /** Whether a set of chosen options answers a question exactly right. */

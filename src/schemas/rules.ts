@@ -5,6 +5,8 @@ import { RuleIdSchema } from './lesson.ts';
 export const RuleSchema = z.strictObject({
   /** Stable ID used by lessons, questions and stored results. */
   id: RuleIdSchema,
+  /** A short name, such as "Bias and predetermination", shown where a reply breaks the rule; without one the rule itself is shown. */
+  title: z.string().trim().min(1).max(80, { error: 'keep a title to 80 characters' }).optional(),
   /** The policy section it comes from. */
   section: z.string().trim().min(1),
   /** The rule, paraphrased. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { RuleIdSchema } from './lesson.ts';
+import { isBestReply } from '../lib/scoring.ts';
 
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `keep this to ${max} characters` });
 
@@ -40,23 +41,28 @@ export const PathStepSchema = z.strictObject({
   rules: z.array(RuleIdSchema),
 });
 
-/** A drafted reply (or an action) the learner may pick, with the checks it breaks. */
+/** A drafted reply (or an action) the learner may pick, with the checks and the policy rules it breaks. */
 export const ReplySchema = z.strictObject({
   /** The reply as it would be posted, or the action ("Say nothing"). */
   text: text(400),
   /** Which of its graph's checks it breaks; the best choice breaks none. */
   breaks: z.array(z.string().regex(/^c-[a-z0-9-]+$/, { error: 'expected a check ID such as "c-tone"' })),
+  /**
+   * Which of the pack's rules (`rules.yaml` IDs) it breaks: the substance (predetermination, a leaked
+   * confidence), where `breaks` is the etiquette. Required so no choice is left unjudged; `[]` for none.
+   */
+  rules: z.array(RuleIdSchema),
   /** Why it is, or is not, the best. */
   feedback: text(400),
 });
 
-/** Two to `max` choices, exactly one of them best (breaking no check). */
+/** Two to `max` choices, exactly one of them best (breaking no check and no rule). */
 const choices = (what: string, max: number) => z
   .array(ReplySchema)
   .min(2, { error: `give two to ${max === 3 ? 'three' : 'four'} ${what}` })
   .max(max, { error: `give two to ${max === 3 ? 'three' : 'four'} ${what}` })
-  .refine((list) => list.filter((r) => r.breaks.length === 0).length === 1, {
-    error: `exactly one of the ${what} must break none of the checks (the best one)`,
+  .refine((list) => list.filter(isBestReply).length === 1, {
+    error: `exactly one of the ${what} must break none of the checks and none of the rules (the best one)`,
   });
 
 export const ScenarioSchema = z.strictObject({

@@ -89,6 +89,7 @@ test('a sign-off without a link says "self-declared" everywhere; the officer mat
     // Reject: a stranger's record is revoked with the standard reason, and leaves the list.
     await page.goto(`${base}/admin/records/${stranger}/`);
     await page.getByRole('button', { name: 'Reject: revoke this record' }).click();
+    await page.getByRole('button', { name: 'Yes, reject and revoke it' }).click();
     await expect(page.locator('[data-status]')).toContainText('could not be matched to its roster');
     await page.goto(`${base}/admin/`);
     await expect(page.locator('[data-unmatched-list]')).toHaveCount(0);
@@ -102,6 +103,7 @@ test('a sign-off without a link says "self-declared" everywhere; the officer mat
     await expect(page.locator('.cc-error-summary')).toContainText('5 to 500 characters');
     await page.getByLabel('Reason for revoking this record').fill('Signed at the wrong meeting');
     await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('button', { name: 'Yes, revoke this record' }).click();
     await expect(page.locator('[data-status]')).toHaveAttribute('data-status', 'revoked');
     const again = await page.request.post(`${base}/admin/records/${verified}/`, {
       headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' }, data: 'action=revoke&reason=twice+over',

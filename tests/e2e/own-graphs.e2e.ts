@@ -123,6 +123,8 @@ test('an own-action scenario starts from the intention, with no post, and a wron
   const feedback = page.locator('.cc-replies .cc-feedback__panel');
   await expect(feedback.locator('h4')).toHaveText('Not the best choice');
   await expect(feedback).toContainText('It breaks: Keep passwords private, Let the Clerk decide.');
+  // And the pack's rules it breaks: this fixture's rules have no titles, so each is named by the rule itself.
+  await expect(feedback.locator('.cc-feedback__rules')).toHaveText("Policy rules it breaks: Only the Clerk opens, changes or gives access to the council's accounts; never share a password, even with a provider (CWM-4.1, section 4 Council accounts); No changes to the council's pages during an election period without the Clerk's agreement (CWM-4.2, section 4 Council accounts).");
   await expect(feedback).toContainText('The best choice: Ask the Clerk, and wait for the answer');
   const { record, score } = await scored(page, entry);
   expect(record).toMatchObject({ answers: [{ node: 'q-council-account', answer: 'yes', correct: true }], reply: 0, replyCorrect: false, done: true });

@@ -3,6 +3,7 @@ import { expect, type Frame, type Page } from '@playwright/test';
 import { loadChecks, loadFlowchart, loadScenarios, type ScenarioEntry } from '../../src/lib/load.ts';
 import type { Question } from '../../src/schemas/check.ts';
 import { stableShuffle, stripOrderPrefix } from '../../src/lib/order.ts';
+import { isBestReply } from '../../src/lib/scoring.ts';
 import { contentRoot as root, lessonUrl, packIds } from '../support/packs.ts';
 
 export { lessonUrl };
@@ -109,7 +110,7 @@ export async function answerByKeyboard(page: Page, node: string, answer: 'yes' |
 
 /** The button that picks the best drafted reply, as the player orders them. */
 export function bestReplyButton(where: Page | Frame, scenario: ScenarioEntry) {
-  const best = scenario.data.replies!.findIndex((r) => r.breaks.length === 0);
+  const best = scenario.data.replies!.findIndex(isBestReply);
   return where.locator('.cc-player').getByRole('button', { name: `Choose reply ${replyOrder(scenario).indexOf(best) + 1}` });
 }
 

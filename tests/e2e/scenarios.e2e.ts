@@ -7,6 +7,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { scoreScenario } from '../../src/lib/scoring.ts';
 import { stripOrderPrefix } from '../../src/lib/order.ts';
+import { loadRules } from '../../src/lib/load.ts';
+import { ruleLabels } from '../../src/lib/rule-labels.ts';
+import { contentRoot } from '../support/packs.ts';
 import { answerByKeyboard, bestReplyButton, decisionAt, graph, packs, replyOrder, scenarioUrl, scenariosOf, stored } from './quiz-support.ts';
 
 const outcomes = graph.nodes.filter((n) => n.kind === 'outcome').map((n) => n.id);
@@ -49,8 +52,9 @@ for (const pack of packs) {
       }
       let reply: number | undefined;
       if (replies) {
-        // Pick a reply that is not the best, to see its checks named.
-        reply = replies.findIndex((r) => r.breaks.length > 0);
+        // Pick a reply that is not the best, to see its checks named, and its policy rules where it breaks any (F17).
+        const breaksRule = replies.findIndex((r) => r.rules.length > 0);
+        reply = breaksRule >= 0 ? breaksRule : replies.findIndex((r) => r.breaks.length > 0);
         await page.keyboard.press('Tab');
         for (let i = 0; i < replyOrder(scenario).indexOf(reply); i++) await page.keyboard.press('Tab');
         await expect(page.locator(':focus')).toHaveText(`Choose reply ${replyOrder(scenario).indexOf(reply) + 1}`);
@@ -59,6 +63,11 @@ for (const pack of packs) {
         await expect(heading).toBeFocused();
         await expect(heading).toHaveText('Not the best reply');
         await expect(page.locator('.cc-replies')).toContainText('It breaks:');
+        if (breaksRule >= 0) {
+          // Named by title and section, not by bare ID.
+          const labels = ruleLabels(loadRules(contentRoot, pack), replies[reply]!.rules);
+          await expect(page.locator('.cc-feedback__rules')).toHaveText(`Policy rules it breaks: ${replies[reply]!.rules.map((r) => labels[r]).join('; ')}.`);
+        }
       }
       const expected = scoreScenario(scenario.data, { answers: given, reply });
       await expect(page.locator('.cc-player h3', { hasText: 'Summary' })).toHaveText(`Summary: ${expected.correct} of ${expected.total} right`);

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { neutralise, toCsv } from '../../src/lib/csv.ts';
+import { csvDate, csvTime, looksConvertible, neutralise, toCsv } from '../../src/lib/csv.ts';
+import { parseRoster, sampleRoster } from '../../src/lib/roster.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -9,7 +10,7 @@ describe('neutralise', () => {
     expect(neutralise(cell)).toBe(`'${cell}`);
   });
 
-  it.each(['Zoë', "O'Brien", '', '1-2', ' =1', 'Siân Ŵyn Llŷr', 'a=b', "'=already"])('leaves %j unchanged', (cell) => {
+  it.each(['Zoë', "O'Brien", '', ' =1', 'Siân Ŵyn Llŷr', 'a=b', "'=already", '3', '3.1', 'Ward 7', 'May', 'Mayfield 2', 'St Mary 3rd', 'Marsh Lane'])('leaves %j unchanged', (cell) => {
     expect(neutralise(cell)).toBe(cell);
   });
 });
@@ -41,7 +42,7 @@ describe('toCsv', () => {
       ['Smith, Jane', 'She said "hello"', 'line one\nline two\r\nline three'],
       ['Siân Ŵyn Llŷr', 'Zoë Brontë-Ó Dálaigh', "O'Brien"],
       ['42', "'-7", ''],
-      ['', '0', '1-2'],
+      ['', '0', "'1-2"],
     ]);
   });
 
@@ -56,6 +57,7 @@ describe('toCsv', () => {
     expect(text).toContain('\r\n42,\'-7,\r\n');
     expect(text).toContain('"Smith, Jane","She said ""hello""","line one\nline two\r\nline three"\r\n');
     expect(text).toContain('"\'\rx"\r\n');
+    expect(text.endsWith(",0,'1-2\r\n")).toBe(true);
     // Outside quoted cells there is no bare LF: every record delimiter is CRLF.
     expect(text.replace(/"(?:[^"]|"")*"/g, '').match(/(?<!\r)\n/)).toBeNull();
   });
@@ -68,5 +70,37 @@ describe('toCsv', () => {
     const text = toCsv(['Name', 'Ward'], [['Ann', "Ward;=cmd|' /C calc'!A0"]]);
     expect(text.split('\r\n')[1]).toBe('Ann,"Ward;=cmd|\' /C calc\'!A0"');
     expect(parse(text, { bom: true })[1]).toEqual(['Ann', "Ward;=cmd|' /C calc'!A0"]);
+  });
+});
+
+describe('text a spreadsheet would turn into a date or another number stays text', () => {
+  it.each(['November 2017', 'Nov-17', '5 March', '3 Mar 2026', 'Sept 2020', '1-2', '2017-11', '3/4/26', '1.2.2026', '10:30', '3.10', '007', '1E5', '12345678901234567', '50%'])(
+    'prefixes %j with a single quote', (cell) => {
+      expect(looksConvertible(cell)).toBe(true);
+      expect(neutralise(cell)).toBe(`'${cell}`);
+    });
+
+  it('writes the exact bytes: the policy version "November 2017" as text, dates as ISO dates, times as UK local time', () => {
+    const text = toCsv(['Name', 'Policy version', 'Due', 'Signed at (UK time)', 'Winter', 'Score'], [
+      ['Ann', 'November 2017', csvDate('2026-06-30'), csvTime('2026-07-01T23:30:00.000Z'), csvTime('2026-01-01T23:30:00.000Z'), 90],
+      ['Bea', '3', csvDate(null), csvTime(null), csvTime('not a time'), null],
+    ]);
+    expect(text).toBe("\uFEFFName,Policy version,Due,Signed at (UK time),Winter,Score\r\nAnn,'November 2017,2026-06-30,2026-07-02 00:30,2026-01-01 23:30,90\r\nBea,3,,,,\r\n");
+  });
+
+  it('takes only the calendar day for a date, and nothing that is not one', () => {
+    expect(csvDate('2026-06-30T22:00:00Z')).toEqual({ spreadsheet: '2026-06-30' });
+    expect(csvDate('=1+1')).toBeNull();
+  });
+});
+
+describe('the sample roster', () => {
+  it('imports as it is downloaded: two members, due dates as dates', () => {
+    const { header, rows } = sampleRoster(['wyre', 'ashfield']);
+    const text = toCsv(header, rows);
+    expect(text.split('\r\n')[0]).toBe('\uFEFFname,email,role,ward or committee,course pack,induction due date');
+    expect(text).toContain('Alex Example,alex.example@example.org,councillor,North ward,wyre,2027-06-30\r\n');
+    const parsed = parseRoster(text, ['wyre', 'ashfield']);
+    expect(parsed.ok && parsed.members.map((m) => [m.role, m.dueDate])).toEqual([['councillor', '2027-06-30'], ['co-opted member', '2027-06-30']]);
   });
 });

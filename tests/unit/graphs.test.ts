@@ -12,7 +12,7 @@ import { parse, stringify } from 'yaml';
 import { CourseDataError } from '../../src/lib/friendly-errors.ts';
 import { loadAssessment, loadFlowchart, loadGraphs, loadPacks, loadScenarios, loadSharedGraph } from '../../src/lib/load.ts';
 import { choiceWords, flowchartsLabel, graphKey, graphOf, outcomeNote, resolveGraph, unreachedOutcomes } from '../../src/lib/graphs.ts';
-import { scoreScenario } from '../../src/lib/scoring.ts';
+import { isBestReply, scoreScenario } from '../../src/lib/scoring.ts';
 import { rescore } from '../../src/lib/rescore.ts';
 import { decisionItem, parseDecisionItem } from '../../src/lib/analytics.ts';
 import { courseFor, perfectProgress } from './support/course.ts';
@@ -153,15 +153,25 @@ describe('scenarios are checked against their own graph', () => {
     expect(problem(() => loadScenarios(missing, 'cwm'))).toContain('field "actions" is missing: "o-pass-to-clerk" asks which action to take (choose: action), so give two to four actions');
     const replies = changedFixture({ [scenarioFile('01-resident-asks-about-the-bus-shelter')]: (d) => { d.replies = d.actions; delete d.actions; } });
     expect(problem(() => loadScenarios(replies, 'cwm'))).toContain('field "replies": "o-pass-to-clerk" asks for an action (choose: action), so give "actions" instead of drafted replies');
-    const extra = changedFixture({ [scenarioFile('03-abusive-comment-on-the-council-page')]: (d) => { d.actions = [{ text: 'a', breaks: [], feedback: 'f' }, { text: 'b', breaks: ['c-clerk'], feedback: 'f' }]; } });
+    const extra = changedFixture({ [scenarioFile('03-abusive-comment-on-the-council-page')]: (d) => { d.actions = [{ text: 'a', breaks: [], rules: [], feedback: 'f' }, { text: 'b', breaks: ['c-clerk'], rules: [], feedback: 'f' }]; } });
     expect(problem(() => loadScenarios(extra, 'cwm'))).toContain('field "actions": "o-delete-report" asks for no choice, so remove the actions');
   });
 
   it('lets "say nothing" be the best action, and needs exactly one best', () => {
     const rumour = loadScenarios(fixture, 'cwm').find((s) => s.id === '05-rumour-about-the-playing-field')!.data;
-    expect(rumour.actions!.find((a) => a.breaks.length === 0)!.text).toMatch(/^Neither; say nothing/);
-    const two = changedFixture({ [scenarioFile('05-rumour-about-the-playing-field')]: (d) => { d.actions[0].breaks = []; } });
-    expect(problem(() => loadScenarios(two, 'cwm'))).toContain('exactly one of the actions must break none of the checks (the best one)');
+    expect(rumour.actions!.find(isBestReply)!.text).toMatch(/^Neither; say nothing/);
+    const two = changedFixture({ [scenarioFile('05-rumour-about-the-playing-field')]: (d) => { d.actions[0].breaks = []; d.actions[0].rules = []; } });
+    expect(problem(() => loadScenarios(two, 'cwm'))).toContain('exactly one of the actions must break none of the checks and none of the rules (the best one)');
+    // Breaking a rule alone is enough not to be best: an action that breaks no check but a rule leaves one best.
+    const ruleOnly = changedFixture({ [scenarioFile('05-rumour-about-the-playing-field')]: (d) => { d.actions[0].breaks = []; } });
+    expect(loadScenarios(ruleOnly, 'cwm').find((s) => s.id === '05-rumour-about-the-playing-field')!.data.actions!.filter(isBestReply)).toHaveLength(1);
+  });
+
+  it('needs the rules each action breaks, naming only the pack\'s own rule IDs', () => {
+    const missing = changedFixture({ [scenarioFile('02-village-show-post')]: (d) => { delete d.actions[1].rules; } });
+    expect(problem(() => loadScenarios(missing, 'cwm'))).toContain('field "actions[1].rules" is missing');
+    const unknown = changedFixture({ [scenarioFile('02-village-show-post')]: (d) => { d.actions[1].rules = ['CWM-9.1']; } });
+    expect(problem(() => loadScenarios(unknown, 'cwm'))).toContain('field "actions[1].rules": "CWM-9.1" is not a rule in content/cwm/rules.yaml');
   });
 
   it('an own-action scenario starts from the intention and needs no post; a respond scenario needs its post', () => {
@@ -203,7 +213,8 @@ describe('scoring and re-scoring action choices', () => {
     progress.scenarios['06-cover-photo-in-the-election'] = { ...cover, reply: 0, replyCorrect: true };
     const result = rescore({ lessons: course.lessons, scenarios: course.scenarios, checks: course.checks }, progress);
     const entry = result.scenarios.find((s) => s.scenario === '06-cover-photo-in-the-election')!;
-    expect(entry).toMatchObject({ graph: 'act', reply: { index: 0, correct: false }, correct: 1, total: 2, outcome: 'o-through-clerk' });
+    // The record says which of the pack's rules the picked action breaks.
+    expect(entry).toMatchObject({ graph: 'act', reply: { index: 0, correct: false, rules: ['CWM-4.1', 'CWM-4.2'] }, correct: 1, total: 2, outcome: 'o-through-clerk' });
     expect(result.scenarios.find((s) => s.scenario === '07-your-own-fun-run-photos')).toMatchObject({ graph: 'act', reply: null, correct: 1, total: 1, complete: true });
     expect(result.scenarios.filter((s) => s.graph === 'respond')).toHaveLength(5);
     // 16 decisions and 4 choices, all right but the forged one.

@@ -53,6 +53,18 @@ describe('memberStatus without a signed record', () => {
   });
 });
 
+describe('memberStatus after a revocation', () => {
+  it('says the member must sign again, not "In progress", when their only sign-off was revoked', () => {
+    const result = memberStatus(input({ startedAt: '2026-05-01T09:00:00Z', revokedAt: '2026-05-21T16:00:00Z' }));
+    expect(result).toEqual({ status: 'needs-re-sign', detail: 'Sign-off revoked on 21 May 2026, so must sign again', expiresOn: null });
+  });
+
+  it('is passed, not signed, once they pass the assessment again; a later unrevoked record decides', () => {
+    expect(memberStatus(input({ startedAt: '2026-05-01T09:00:00Z', revokedAt: '2026-05-21T16:00:00Z', passedUnsigned: true })).status).toBe('passed-not-signed');
+    expect(memberStatus(input({ revokedAt: '2026-05-01T16:00:00Z', latestRecord: record })).status).toBe('signed');
+  });
+});
+
 describe('memberStatus with a signed record', () => {
   it('is signed within the refresh period, with the expiry date', () => {
     const result = memberStatus(input({ latestRecord: record }));

@@ -68,39 +68,39 @@ describe('parseRoster: a good roster', () => {
 describe('parseRoster: a roster with problems', () => {
   const csv = [
     HEADER,
-    'Good Person,good@example.org,councillor,North,core,2026-01-10', // row 1: fine
-    ',missing@example.org,councillor,North,core,2026-01-10', // row 2: no name
-    'Bob,bob@,councillor,North,core,2026-01-10', // row 3: bad email
-    'Cat,cat@example.org,councillor,North,finance,2026-01-10', // row 4: unknown pack
-    'Dai,dai@example.org,mayor,North,core,2026-01-10', // row 5: unknown role
-    'Eve,eve@example.org,councillor,North,core,31/02/2026', // row 6: impossible date
-    'Fay,GOOD@example.org,councillor,North,core,2026-01-10', // row 7: duplicate of row 1
-    'Gwyn,gwyn@example.org,councillor,North,core', // row 8: too few columns
-    '<b>Hal</b>,hal@,alderman,,nope,2026-13-01', // row 9: several problems at once
-    'Ian,ian@example.org,councillor,North,core,2026-01-10,extra', // row 10: too many columns
+    'Good Person,good@example.org,councillor,North,core,2026-01-10', // row 2: fine
+    ',missing@example.org,councillor,North,core,2026-01-10', // row 3: no name
+    'Bob,bob@,councillor,North,core,2026-01-10', // row 4: bad email
+    'Cat,cat@example.org,councillor,North,finance,2026-01-10', // row 5: unknown pack
+    'Dai,dai@example.org,mayor,North,core,2026-01-10', // row 6: unknown role
+    'Eve,eve@example.org,councillor,North,core,31/02/2026', // row 7: impossible date
+    'Fay,GOOD@example.org,councillor,North,core,2026-01-10', // row 8: duplicate of row 2
+    'Gwyn,gwyn@example.org,councillor,North,core', // row 9: too few columns
+    '<b>Hal</b>,hal@,alderman,,nope,2026-13-01', // row 10: several problems at once
+    'Ian,ian@example.org,councillor,North,core,2026-01-10,extra', // row 11: too many columns
   ].join('\n');
 
   it('lists every problem of every row by row number, and returns no members', () => {
     const problems = problemsOf(csv);
     expect(problems.map((p) => p.message)).toEqual([
-      'Row 2: name is missing',
-      'Row 3: email "bob@" is not a valid email address',
-      'Row 4: course pack "finance" is not a course pack on this site; the packs are "core", "planning", "licensing"',
-      'Row 5: role "mayor" is not recognised; use "councillor" or "co-opted member"',
-      'Row 6: induction due date "31/02/2026" is not a real date written as YYYY-MM-DD or DD/MM/YYYY',
-      'Row 7: email "GOOD@example.org" is already used on row 1',
-      'Row 8: this row has 5 columns but the header has 6 (line 9 of the file); check for a missing or extra comma',
-      'Row 9: ward or committee is missing',
-      'Row 9: name "<b>Hal</b>" must not contain < or >',
-      'Row 9: email "hal@" is not a valid email address',
-      'Row 9: role "alderman" is not recognised; use "councillor" or "co-opted member"',
-      'Row 9: course pack "nope" is not a course pack on this site; the packs are "core", "planning", "licensing"',
-      'Row 9: induction due date "2026-13-01" is not a real date written as YYYY-MM-DD or DD/MM/YYYY',
-      'Row 10: this row has 7 columns but the header has 6 (line 11 of the file); check for a missing or extra comma',
+      'Row 3: name is missing',
+      'Row 4: email "bob@" is not a valid email address',
+      'Row 5: course pack "finance" is not a course pack on this site; the packs are "core", "planning", "licensing"',
+      'Row 6: role "mayor" is not recognised; use "councillor" or "co-opted member"',
+      'Row 7: induction due date "31/02/2026" is not a real date written as YYYY-MM-DD or DD/MM/YYYY',
+      'Row 8: email "GOOD@example.org" is already used on row 2',
+      'Row 9: this row has 5 columns but the header has 6 (line 9 of the file); check for a missing or extra comma',
+      'Row 10: ward or committee is missing',
+      'Row 10: name "<b>Hal</b>" must not contain < or >',
+      'Row 10: email "hal@" is not a valid email address',
+      'Row 10: role "alderman" is not recognised; use "councillor" or "co-opted member"',
+      'Row 10: course pack "nope" is not a course pack on this site; the packs are "core", "planning", "licensing"',
+      'Row 10: induction due date "2026-13-01" is not a real date written as YYYY-MM-DD or DD/MM/YYYY',
+      'Row 11: this row has 7 columns but the header has 6 (line 11 of the file); check for a missing or extra comma',
     ]);
     expect(problems.map((p) => [p.row, p.field])).toEqual([
-      [2, 'name'], [3, 'email'], [4, 'pack'], [5, 'role'], [6, 'dueDate'], [7, 'email'], [8, undefined],
-      [9, 'wardOrCommittee'], [9, 'name'], [9, 'email'], [9, 'role'], [9, 'pack'], [9, 'dueDate'], [10, undefined],
+      [3, 'name'], [4, 'email'], [5, 'pack'], [6, 'role'], [7, 'dueDate'], [8, 'email'], [9, undefined],
+      [10, 'wardOrCommittee'], [10, 'name'], [10, 'email'], [10, 'role'], [10, 'pack'], [10, 'dueDate'], [11, undefined],
     ]);
   });
 
@@ -110,7 +110,7 @@ describe('parseRoster: a roster with problems', () => {
       // A zero-width non-joiner between two letters is part of some Persian, Urdu and Bengali spellings; alone, it is refused.
       'فاطمه\u200Cزاده,e@example.org,councillor,Ward F,core,2027-01-01', '\u200CAlice \u200DBrown,f@example.org,councillor,Ward G,core,2027-01-01'].join('\n');
     const problems = problemsOf(csv);
-    expect(problems.map((p) => `${p.row}:${p.field}`)).toEqual(['1:name', '2:name', '3:name', '3:wardOrCommittee', '6:name']);
+    expect(problems.map((p) => `${p.row}:${p.field}`)).toEqual(['2:name', '3:name', '4:name', '4:wardOrCommittee', '7:name']);
     expect(problems[0]!.message).toContain('must not contain line breaks, text-direction marks or other invisible characters');
     expect(problems[0]!.message).not.toContain('\u202E');
   });
@@ -121,8 +121,8 @@ describe('parseRoster: a roster with problems', () => {
     );
     rows.push(`${'a'.repeat(101)},long@example.org,councillor,${'w'.repeat(121)},core,29/02/2028`);
     const problems = problemsOf([HEADER, ...rows].join('\n'));
-    expect(problems.map((p) => `${p.row}:${p.field}`)).toEqual(['1:dueDate', '2:dueDate', '3:dueDate', '4:dueDate', '5:dueDate', '6:name', '6:wardOrCommittee']);
-    expect(problems[5]!.message).toMatch(/^Row 6: name "a+\.\.\." is longer than 100 characters$/);
+    expect(problems.map((p) => `${p.row}:${p.field}`)).toEqual(['2:dueDate', '3:dueDate', '4:dueDate', '5:dueDate', '6:dueDate', '7:name', '7:wardOrCommittee']);
+    expect(problems[5]!.message).toMatch(/^Row 7: name "a+\.\.\." is longer than 100 characters$/);
   });
 
   it('reports a broken quotation as a problem, not an exception, and still checks the rows before it', () => {
@@ -133,25 +133,33 @@ describe('parseRoster: a roster with problems', () => {
       'Cai,cai@,councillor,North,core,2026-01-01',
     ].join('\n'));
     expect(problems).toEqual([
-      { row: 1, field: 'email', message: 'Row 1: email "ann@" is not a valid email address' },
-      { row: 2, message: 'Row 2: this row has a quotation mark in the wrong place (line 3 of the file), so any rows after it could not be checked' },
+      { row: 2, field: 'email', message: 'Row 2: email "ann@" is not a valid email address' },
+      { row: 3, message: 'Row 3: this row has a quotation mark in the wrong place (line 3 of the file), so any rows after it could not be checked' },
     ]);
     expect(problemsOf(`${HEADER}\n"Ann,ann@example.org,councillor,North,core,2026-01-01\n`)).toEqual([
-      { row: 1, message: 'Row 1: this row has a quotation mark that is never closed (line 2 of the file), so any rows after it could not be checked' },
+      { row: 2, message: 'Row 2: this row has a quotation mark that is never closed (line 2 of the file), so any rows after it could not be checked' },
     ]);
   });
 });
 
+describe('parseRoster: row numbers as a spreadsheet shows them', () => {
+  it('calls the header row 1 and the first member row 2, and counts blank rows (above the header too) and a cell over two lines as one row', () => {
+    const csv = ['', HEADER, 'Ann,ann@,councillor,North,core,2026-01-01', '', ',,,,,', '"Bea\nBee",bea@example.org,councillor,North,core,2026-01-01', 'Cai,cai@,councillor,North,core,2026-01-01'].join('\r\n');
+    expect(problemsOf(csv).map((p) => `${p.row}:${p.field}`)).toEqual(['3:email', '6:name', '7:email']);
+    expect(problemsOf([HEADER, 'Ann,ann@,councillor,North,core,2026-01-01'].join('\n'))[0]!.message).toBe('Row 2: email "ann@" is not a valid email address');
+  });
+});
+
 describe('parseRoster: files that cannot be a roster', () => {
-  it('names every missing header column in one problem at row 0', () => {
+  it('names every missing header column in one problem at row 1', () => {
     const problems = problemsOf('Name,Email address,Ward\nAnn,ann@example.org,North\n');
-    expect(problems).toEqual([{ row: 0, message: 'The header row is missing the columns "role", "course pack", "induction due date"' }]);
-    expect(problemsOf('name,email,role,ward,pack\n')).toEqual([{ row: 0, message: 'The header row is missing the column "induction due date"' }]);
+    expect(problems).toEqual([{ row: 1, message: 'The header row is missing the columns "role", "course pack", "induction due date"' }]);
+    expect(problemsOf('name,email,role,ward,pack\n')).toEqual([{ row: 1, message: 'The header row is missing the column "induction due date"' }]);
   });
 
   it('says the file has no members when it is empty or only has a header', () => {
     for (const csv of ['', '\uFEFF', '\n\n  \r\n', HEADER, `${HEADER}\r\n\r\n,,,,,\r\n`]) {
-      expect(parseRoster(csv, PACKS)).toEqual({ ok: false, problems: [{ row: 0, message: 'The file has no members' }] });
+      expect(parseRoster(csv, PACKS)).toEqual({ ok: false, problems: [{ row: 1, message: 'The file has no members' }] });
     }
   });
 
@@ -162,7 +170,7 @@ describe('parseRoster: files that cannot be a roster', () => {
     lines.push(row(10_000));
     expect(parseRoster(lines.join('\n'), PACKS)).toEqual({
       ok: false,
-      problems: [{ row: 0, message: 'The file has more than 10,000 members; split it into smaller files' }],
+      problems: [{ row: 1, message: 'The file has more than 10,000 members; split it into smaller files' }],
     });
   });
 });

@@ -84,3 +84,14 @@ describe('the declaration in suspend_data', () => {
     for (const bad of ['zz', 'abc,x,name,ward', 'abc,c,,ward', 'abc,c,%E0%A4%A,ward']) expect(decodeState(shape, data + bad).progress.lessons).toEqual([]);
   });
 });
+
+describe('suspend_data re-scores a picked reply from the quiz data', () => {
+  it('marks a reply wrong when it breaks a policy rule, even if it breaks no check', () => {
+    const { shape, state } = everything('wyre');
+    const s = shape.scenarios.find((x) => x.replies.length > 0)!;
+    const ruleOnly: CourseShape = { ...shape, scenarios: shape.scenarios.map((x) => x === s ? { ...x, replies: [{ breaks: [], rules: [] }, { breaks: [], rules: ['W-4.4'] }] } : x) };
+    const picked = (reply: number): ScormState => ({ ...state, progress: { ...state.progress, scenarios: { ...state.progress.scenarios, [s.id]: { ...state.progress.scenarios[s.id]!, reply } } } });
+    expect(decodeState(ruleOnly, encodeState(ruleOnly, picked(1))).progress.scenarios[s.id]!.replyCorrect).toBe(false);
+    expect(decodeState(ruleOnly, encodeState(ruleOnly, picked(0))).progress.scenarios[s.id]!.replyCorrect).toBe(true);
+  });
+});

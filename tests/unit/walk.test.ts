@@ -3,7 +3,7 @@ import { edgesOf } from '../../src/lib/flowchart.ts';
 import { loadFlowchart } from '../../src/lib/load.ts';
 import { scenarioProblems } from '../../src/lib/quiz-data.ts';
 import { firstQuestion, walk, WalkError, type Step } from '../../src/lib/walk.ts';
-import { isRightChoice, scoreScenario } from '../../src/lib/scoring.ts';
+import { isBestReply, isRightChoice, scoreScenario } from '../../src/lib/scoring.ts';
 import type { Scenario } from '../../src/schemas/scenario.ts';
 import { root } from './support/content.ts';
 
@@ -66,7 +66,7 @@ const fixScenario = {
   // q-misguided yes, q-want-respond yes.
   path: pathTo('o-fix'),
   outcome: 'o-fix',
-  replies: [{ breaks: [] }, { breaks: ['c-tone'] }, { breaks: ['c-sources', 'c-no-rush'] }],
+  replies: [{ breaks: [], rules: [] }, { breaks: ['c-tone'], rules: ['W-6.N4'] }, { breaks: ['c-sources', 'c-no-rush'], rules: [] }],
 };
 
 describe('scoreScenario', () => {
@@ -81,7 +81,15 @@ describe('scoreScenario', () => {
   });
 
   it('gives the reply pick a mark only for the reply that breaks no check', () => {
-    expect(scoreScenario(fixScenario, { answers: fixScenario.path, reply: 0 })).toMatchObject({ correct: 9, asked: 9, replyCorrect: true });
+    expect(scoreScenario(fixScenario, { answers: fixScenario.path, reply: 0 })).toMatchObject({ correct: 9, asked: 9, replyCorrect: true, replyRules: [] });
+  });
+
+  it('gives no mark for a reply that breaks a policy rule, even when it breaks no check, and says which rules', () => {
+    const ruleOnly = { ...fixScenario, replies: [{ breaks: [], rules: [] }, { breaks: [], rules: ['W-4.4'] }] };
+    expect(scoreScenario(ruleOnly, { answers: ruleOnly.path, reply: 1 })).toMatchObject({ correct: 8, asked: 9, replyCorrect: false, replyRules: ['W-4.4'] });
+    expect(scoreScenario(fixScenario, { answers: fixScenario.path, reply: 1 })).toMatchObject({ replyCorrect: false, replyRules: ['W-6.N4'] });
+    expect(isBestReply({ breaks: [], rules: ['W-4.4'] })).toBe(false);
+    expect(isBestReply({ breaks: [], rules: [] })).toBe(true);
   });
 
   it('scores an attempt in progress', () => {
@@ -125,7 +133,7 @@ describe('scenarioProblems', () => {
 
   it('names a path that reaches a different outcome', () => {
     expect(scenarioProblems(graph, { ...base, outcome: 'o-fix', replies: [
-      { text: 'a', breaks: [], feedback: 'f' }, { text: 'b', breaks: ['c-tone'], feedback: 'f' },
+      { text: 'a', breaks: [], rules: [], feedback: 'f' }, { text: 'b', breaks: ['c-tone'], rules: [], feedback: 'f' },
     ] })).toEqual(['field "outcome": the canonical answers walk the flowchart to "o-monitor", not "o-fix"']);
   });
 
@@ -140,9 +148,24 @@ describe('scenarioProblems', () => {
   it('requires replies where the outcome replies, forbids them where it does not, and checks their IDs', () => {
     const replying = { ...base, path: pathTo('o-fix').map((s) => ({ ...s, why: 'w', source: 's', rules: [] })), outcome: 'o-fix' };
     expect(scenarioProblems(graph, replying)).toEqual(['field "replies" is missing: "o-fix" leads to a reply, so give two or three drafted replies']);
-    expect(scenarioProblems(graph, { ...base, replies: [{ text: 'a', breaks: [], feedback: 'f' }, { text: 'b', breaks: ['c-rude'], feedback: 'f' }] })).toEqual([
+    expect(scenarioProblems(graph, { ...base, replies: [{ text: 'a', breaks: [], rules: [], feedback: 'f' }, { text: 'b', breaks: ['c-rude'], rules: [], feedback: 'f' }] })).toEqual([
       'field "replies": "o-monitor" means not replying, so remove the drafted replies',
       'field "replies[1].breaks": "c-rude" is not a check of the graph this scenario uses ("respond", quizzes/flowchart.yaml): its checks are c-transparent, c-sources, c-no-rush, c-tone, c-focus',
     ]);
+  });
+
+  it('names each rule ID its pack does not define, by field, when given the pack\'s rules', () => {
+    const rules = { ids: new Set(['W-8.1', 'W-4.4']), file: 'content/wyre/rules.yaml' };
+    const replying = {
+      ...base, outcome: 'o-fix', rules: ['W-8.1', 'W-9.9'],
+      path: pathTo('o-fix').map((s, i) => ({ ...s, why: 'w', source: 's', rules: i === 1 ? ['A-R4'] : [] })),
+      replies: [{ text: 'a', breaks: [], rules: [], feedback: 'f' }, { text: 'b', breaks: ['c-tone'], rules: ['W-4.4', 'W-4.40'], feedback: 'f' }],
+    };
+    expect(scenarioProblems(graph, replying, rules)).toEqual([
+      'field "rules": "W-9.9" is not a rule in content/wyre/rules.yaml',
+      'field "path[1].rules": "A-R4" is not a rule in content/wyre/rules.yaml',
+      'field "replies[1].rules": "W-4.40" is not a rule in content/wyre/rules.yaml',
+    ]);
+    expect(scenarioProblems(graph, { ...replying, rules: ['W-8.1'], path: replying.path.map((s) => ({ ...s, rules: [] })), replies: replying.replies.map((r) => ({ ...r, rules: r.rules.slice(0, 1) })) }, rules)).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ export interface PlayerStep {
   source: string;
   rules: string[];
 }
-export interface PlayerReply { text: string; breaks: string[]; feedback: string }
+export interface PlayerReply { text: string; breaks: string[]; rules: string[]; feedback: string }
 
 export interface PlayerProps {
   pack: string;
@@ -28,6 +28,8 @@ export interface PlayerProps {
   order: number[];
   /** Check ID → its short name. */
   checks: Record<string, string>;
+  /** Rule ID → its label (rule-labels.ts), for the rules this scenario's choices break only: page weight. */
+  rules: Record<string, string>;
   /** How the choice at the outcome is worded: a drafted reply or an action (see graphs.ts). */
   words: ChoiceWords;
   /**

@@ -8,13 +8,14 @@
  */
 import { emptyProgress, type Progress } from '../progress.ts';
 import type { Role } from '../record.ts';
+import { isBestReply, type ScoredChoice } from '../scoring.ts';
 
 export interface CourseShape {
   pack: string;
   lessons: readonly string[];
   /** Knowledge-check questions in course order, with each option's correctness. */
   questions: readonly { id: string; correct: readonly boolean[] }[];
-  scenarios: readonly { id: string; path: readonly { node: string; answer: 'yes' | 'no' }[]; replies: readonly { breaks: readonly string[] }[] }[];
+  scenarios: readonly { id: string; path: readonly { node: string; answer: 'yes' | 'no' }[]; replies: readonly ScoredChoice[] }[];
   /** The assessment bank, in file order. */
   assessment: readonly { id: string }[];
 }
@@ -115,7 +116,7 @@ export function decodeState(shape: CourseShape, data: string): ScormState {
       const reply = m[2] ? Number(m[2]) : undefined;
       progress.scenarios[s.id] = {
         answers,
-        ...(reply === undefined ? {} : { reply, replyCorrect: s.replies[reply]?.breaks.length === 0 }),
+        ...(reply === undefined ? {} : { reply, replyCorrect: isBestReply(s.replies[reply]) }),
         done: m[3] === '!',
       };
     });

@@ -63,11 +63,13 @@ export async function login(db: DatabaseSync, email: string, password: string, a
   }
   // Refused before it counts as a guess: nothing was checked.
   if (hashing.full) return { ok: false, status: 503, message: 'Sign-in is busy just now. Please try again in a few seconds.', retryAfter: BUSY_RETRY_SECONDS };
-  const row = db.prepare('SELECT id, email, name, password_hash FROM admins WHERE email = ?').get(normalised) as (Admin & { password_hash: string }) | undefined;
+  // A disabled account, or one whose password is not set (invited, or reset), is checked like no account.
+  const row = db.prepare('SELECT id, email, name, password_hash FROM admins WHERE email = ? AND disabled_at IS NULL').get(normalised) as (Admin & { password_hash: string }) | undefined;
+  const usable = row && row.password_hash.startsWith('scrypt$') ? row : undefined;
   const guess = reserveGuess(db, normalised, address, now);
   try {
-    const valid = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-    if (!row || !valid) {
+    const valid = await verifyPassword(password, usable?.password_hash ?? DUMMY_HASH);
+    if (!usable || !valid) {
       transaction(db, () => {
         recordFailure(db, guess);
         // `typed:`: what the visitor typed, not an account, so it cannot pass for one (security review row 24).
@@ -80,10 +82,10 @@ export async function login(db: DatabaseSync, email: string, password: string, a
   }
   const session = token();
   transaction(db, () => {
-    db.prepare('INSERT INTO sessions (id, admin_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run(sha256Hex(session), row.id, now.toISOString(), now.toISOString());
-    audit(db, row.email, 'login', address, {}, now);
+    db.prepare('INSERT INTO sessions (id, admin_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run(sha256Hex(session), usable.id, now.toISOString(), now.toISOString());
+    audit(db, usable.email, 'login', address, {}, now);
   });
-  return { ok: true, token: session, admin: { id: row.id, email: row.email, name: row.name } };
+  return { ok: true, token: session, admin: { id: usable.id, email: usable.email, name: usable.name } };
 }
 
 /** Drops failures past every lockout window and sessions past their idle or absolute limit (security review row 24). */
@@ -97,7 +99,7 @@ function pruneStale(db: DatabaseSync, now: Date): void {
 export function sessionAdmin(db: DatabaseSync, cookie: string, now = new Date()): Admin | undefined {
   if (!/^[A-Za-z0-9_-]{43}$/.test(cookie)) return undefined;
   const id = sha256Hex(cookie);
-  const row = db.prepare('SELECT s.created_at, s.last_seen_at, a.id, a.email, a.name FROM sessions s JOIN admins a ON a.id = s.admin_id WHERE s.id = ?').get(id) as
+  const row = db.prepare('SELECT s.created_at, s.last_seen_at, a.id, a.email, a.name FROM sessions s JOIN admins a ON a.id = s.admin_id WHERE s.id = ? AND a.disabled_at IS NULL').get(id) as
     (Admin & { created_at: string; last_seen_at: string }) | undefined;
   if (!row) return undefined;
   const t = now.getTime();

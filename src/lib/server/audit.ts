@@ -15,8 +15,9 @@ import type { SigningKey } from './keys.ts';
 export const GENESIS = '0'.repeat(64);
 
 export type AuditAction =
-  | 'sign-off' | 'revoke' | 'roster-import' | 'member-add' | 'member-edit' | 'member-archive'
-  | 'link-regenerate' | 'record-match' | 'login' | 'login-failed' | 'login-locked' | 'logout' | 'admin-create' | 'subject-access-export';
+  | 'sign-off' | 'revoke' | 'roster-import' | 'member-add' | 'member-edit' | 'member-archive' | 'member-restore'
+  | 'link-regenerate' | 'record-match' | 'login' | 'login-failed' | 'login-locked' | 'logout' | 'admin-create' | 'subject-access-export'
+  | 'admin-reset' | 'admin-disable' | 'admin-enable' | 'admin-sessions-end' | 'admin-packs' | 'admin-password-set';
 
 export interface AuditEntry {
   id: number;

@@ -19,6 +19,7 @@ export function withStatus(rows: readonly MemberRow[], packs: ReadonlyMap<string
         dueDate: m.due_date,
         startedAt: m.started_at,
         passedUnsigned: m.passed_unsigned === 1,
+        revokedAt: m.revoked_at,
         latestRecord: m.signed_at ? { signedAt: m.signed_at, policyVersion: m.policy_version!, contentHash: m.content_hash! } : null,
         pack,
         now,

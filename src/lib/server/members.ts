@@ -31,6 +31,8 @@ export interface MemberRow {
   content_hash: string | null;
   /** Latest assessment score, per cent, if any attempt was marked. */
   best_score: number | null;
+  /** When the member's latest sign-off was revoked, if one was. */
+  revoked_at: string | null;
 }
 
 /** Every member with the figures their status needs, in one query (fast enough for 20,000 members). */
@@ -44,6 +46,10 @@ export function listMembers(db: DatabaseSync, options: { includeArchived?: boole
       WHERE NOT EXISTS (SELECT 1 FROM record_events e WHERE e.record_id = r.id AND e.kind = 'revoked')
     ),
     started AS (SELECT member_id, min(at) AS started_at FROM member_events GROUP BY member_id),
+    revoked AS (
+      SELECT rm.member_id, max(e.at) AS revoked_at FROM record_members rm
+      JOIN record_events e ON e.record_id = rm.record_id AND e.kind = 'revoked' GROUP BY rm.member_id
+    ),
     attempts_by AS (
       SELECT a.member_id,
              max(a.passed = 1 AND NOT EXISTS (SELECT 1 FROM records r WHERE r.attempt_id = a.id)) AS passed_unsigned,
@@ -53,11 +59,12 @@ export function listMembers(db: DatabaseSync, options: { includeArchived?: boole
     )
     SELECT m.id, m.email, m.name, m.role, m.ward_or_committee, m.pack, m.due_date, m.link_created_at, m.archived_at,
            coalesce(s.started_at, ab.first_attempt) AS started_at, coalesce(ab.passed_unsigned, 0) AS passed_unsigned,
-           l.record_id, l.signed_at, l.policy_version, l.content_hash, ab.best_score
+           l.record_id, l.signed_at, l.policy_version, l.content_hash, ab.best_score, rv.revoked_at
     FROM members m
     LEFT JOIN started s ON s.member_id = m.id
     LEFT JOIN attempts_by ab ON ab.member_id = m.id
     LEFT JOIN latest l ON l.member_id = m.id AND l.n = 1
+    LEFT JOIN revoked rv ON rv.member_id = m.id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY m.name COLLATE NOCASE
   `).all(...(options.id === undefined ? [] : [options.id])) as unknown as MemberRow[];
@@ -139,17 +146,59 @@ export function saveMember(db: DatabaseSync, id: number | null, m: RosterMember,
   });
 }
 
-/** Archives a member: off the dashboard and their link stops working; nothing is deleted, records stay. */
-export function archiveMember(db: DatabaseSync, id: number, actor: string, now = new Date()): void {
-  transaction(db, () => {
-    db.prepare('UPDATE members SET archived_at = ?, link_hash = NULL, updated_at = ? WHERE id = ? AND archived_at IS NULL').run(now.toISOString(), now.toISOString(), id);
-    audit(db, actor, 'member-archive', String(id), {}, now);
+/** Archives members: off the dashboard and their links stop working; nothing is deleted, records stay. Returns how many were archived. */
+export function archiveMembers(db: DatabaseSync, ids: readonly number[], actor: string, now = new Date()): number {
+  return transaction(db, () => {
+    const archive = db.prepare('UPDATE members SET archived_at = ?, link_hash = NULL, updated_at = ? WHERE id = ? AND archived_at IS NULL');
+    let archived = 0;
+    for (const id of ids) {
+      if (archive.run(now.toISOString(), now.toISOString(), id).changes === 0) continue;
+      audit(db, actor, 'member-archive', String(id), {}, now);
+      archived++;
+    }
+    return archived;
   });
 }
 
-/** Checks one member's details with exactly the roster import's rules. */
-export function checkMember(form: URLSearchParams, packs: readonly string[]): { ok: true; member: RosterMember } | { ok: false; problems: string[] } {
+export const archiveMember = (db: DatabaseSync, id: number, actor: string, now = new Date()): void => void archiveMembers(db, [id], actor, now);
+
+/** One problem with a member's details, for the field it belongs to ("Email ... is not a valid email address"). */
+export interface FieldProblem {
+  field: keyof RosterMember;
+  message: string;
+}
+
+/** Checks one member's details with exactly the roster import's rules; each problem names its field. */
+export function checkMember(form: URLSearchParams, packs: readonly string[]): { ok: true; member: RosterMember } | { ok: false; problems: FieldProblem[] } {
   const fields = ['name', 'email', 'role', 'wardOrCommittee', 'pack', 'dueDate'].map((f) => (form.get(f) ?? '').trim());
   const result = parseRoster(stringify([['name', 'email', 'role', 'ward or committee', 'course pack', 'induction due date'], fields]), packs);
-  return result.ok ? { ok: true, member: result.members[0]! } : { ok: false, problems: result.problems.map((p) => p.message.replace(/^Row 1: /, '')) };
+  if (result.ok) return { ok: true, member: result.members[0]! };
+  return {
+    ok: false,
+    problems: result.problems.map((p) => {
+      const text = p.message.replace(/^Row 2: /, '');
+      return { field: (p.field ?? 'name') as keyof RosterMember, message: text.charAt(0).toUpperCase() + text.slice(1) };
+    }),
+  };
 }
+
+/** Takes an archived member back onto the dashboard. Their old link stays dead: they need a new one. */
+export function restoreMember(db: DatabaseSync, id: number, actor: string, now = new Date()): boolean {
+  return transaction(db, () => {
+    const { changes } = db.prepare('UPDATE members SET archived_at = NULL, link_created_at = NULL, updated_at = ? WHERE id = ? AND archived_at IS NOT NULL').run(now.toISOString(), id);
+    if (changes > 0) audit(db, actor, 'member-restore', String(id), {}, now);
+    return changes > 0;
+  });
+}
+
+export interface ArchivedMember {
+  id: number;
+  name: string;
+  email: string;
+  pack: string;
+  archived_at: string;
+}
+
+/** Archived members, for the dashboard's "Archived" list, newest first. */
+export const archivedMembers = (db: DatabaseSync): ArchivedMember[] =>
+  db.prepare('SELECT id, name, email, pack, archived_at FROM members WHERE archived_at IS NOT NULL ORDER BY archived_at DESC, name COLLATE NOCASE').all() as unknown as ArchivedMember[];

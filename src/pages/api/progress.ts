@@ -24,7 +24,9 @@ const NOT_LINKED = 'Progress is recorded only for a personal course link.';
 
 /** The member's route this round, in the form the progress box keeps. */
 async function roundOf(member: MemberRow) {
-  const course = (await findCourse(member.pack))!;
+  const course = await findCourse(member.pack);
+  // A member of a pack this server does not serve (COURSE_PACKS) has no course here.
+  if (!course) throw new HttpError(404, 'This course is not served here.');
   const choice = routeFor(server().db, course, { member });
   const route = choice.ok ? choice.route : course.routes.induction;
   const previous = choice.ok ? choice.previous?.id ?? null : null;
@@ -34,7 +36,13 @@ async function roundOf(member: MemberRow) {
 export const GET: APIRoute = async ({ locals }) => {
   const member = locals.member;
   if (!member) return json(401, { error: NOT_LINKED });
-  const { mark } = await roundOf(member);
+  let round: Awaited<ReturnType<typeof roundOf>>;
+  try {
+    round = await roundOf(member);
+  } catch (error) {
+    return jsonError(error);
+  }
+  const { mark } = round;
   const response = json(200, { route: mark, progress: memberProgress(server().db, member.id, member.pack, mark.previous ?? '') });
   response.headers.set('cache-control', 'no-store');
   return response;

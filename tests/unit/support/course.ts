@@ -4,6 +4,7 @@ import { emptyProgress, type Progress } from '../../../src/lib/progress.ts';
 import type { Requirements } from '../../../src/lib/eligibility.ts';
 import type { ScenarioData } from '../../../src/lib/rescore.ts';
 import { choicesOf } from '../../../src/lib/graphs.ts';
+import { isBestReply } from '../../../src/lib/scoring.ts';
 import { lessonFiles, root } from './content.ts';
 
 export function courseFor(packId: string, from = root) {
@@ -30,7 +31,7 @@ export function perfectProgress(course: ReturnType<typeof courseFor>): Progress 
   }
   for (const s of course.scenarios) {
     const choices = choicesOf(s);
-    const best = choices.length > 0 ? choices.findIndex((r) => r.breaks.length === 0) : undefined;
+    const best = choices.length > 0 ? choices.findIndex(isBestReply) : undefined;
     p.scenarios[s.id] = {
       answers: s.path.map((step) => ({ node: step.node, answer: step.answer, correct: true })),
       ...(best === undefined ? {} : { reply: best, replyCorrect: true }),
