@@ -2,14 +2,15 @@
  * `npm run build:scorm -- --pack <id>`: a SCORM 1.2 package of one course, for councils that load
  * courses into their own learning management system. Writes `dist-scorm/<pack>-<version>.zip`:
  * the pack's lessons, scenarios and knowledge checks, the final assessment, declaration and
- * certificate, all with relative links, and `imsmanifest.xml` listing every file.
+ * certificate, all with relative links, `imsmanifest.xml` listing every file, and the XML schemas
+ * the manifest names (scripts/scorm-xsd/: ADL's and IMS's published SCORM 1.2 files, unchanged).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
-import { imsManifest } from '../src/lib/scorm/manifest.ts';
+import { imsManifest, SCHEMA_FILES } from '../src/lib/scorm/manifest.ts';
 import { loadPacks } from '../src/lib/load.ts';
 import { rewriteLinks } from '../src/lib/scorm/links.ts';
 
@@ -55,14 +56,15 @@ if (problems.length > 0) {
   console.error(`The package would have broken links:\n${problems.slice(0, 20).join('\n')}`);
   process.exit(1);
 }
+const content = Object.keys(entries);
+for (const schema of SCHEMA_FILES) entries[schema] = readFileSync(join(import.meta.dirname, 'scorm-xsd', schema));
 entries['imsmanifest.xml'] = Buffer.from(imsManifest({
   identifier: `${pack.id}-${pack.policy.version}`,
   title: `${pack.council}: ${pack.policy.title}`,
-  masteryScore: pack.passMark,
   // The same figures the web build publishes and the course page shows.
   typicalMinutes: JSON.parse(readFileSync(join(client, pack.id, 'route.json'), 'utf8')).routes.induction.minutes,
   launch,
-  files: Object.keys(entries),
+  files: content,
 }));
 const slug = pack.policy.version.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const out = join(root, 'dist-scorm', `${pack.id}-${slug}.zip`);

@@ -31,7 +31,7 @@ describe('a session with a SCORM 1.2 run-time', () => {
     const api = lms();
     let t = 1_000;
     const session = new ScormSession(api, () => t);
-    expect(session.start()).toBe('');
+    expect(session.start()).toEqual({ entry: '', data: '' });
     expect(session.available).toBe(true);
     expect(api.cmi.core.lesson_status).toBe('incomplete');
     expect(session.suspend('L:ffff|C:abc')).toBe(true);
@@ -65,10 +65,89 @@ describe('a session with a SCORM 1.2 run-time', () => {
   });
 });
 
+describe('launching', () => {
+  const stored = (entry: string) => {
+    const api = lms() as ReturnType<typeof lms> & { loadFromJSON(json: object): void };
+    api.loadFromJSON({ core: { entry, lesson_status: 'incomplete' }, suspend_data: 'v2|f|||||' });
+    return api;
+  };
+
+  it('hands back suspend_data on a resume', () => {
+    expect(new ScormSession(stored('resume')).start()).toEqual({ entry: 'resume', data: 'v2|f|||||' });
+  });
+
+  it('hands back nothing on a new attempt (ab-initio), whatever the LMS holds', () => {
+    expect(new ScormSession(stored('ab-initio')).start()).toEqual({ entry: 'ab-initio', data: '' });
+  });
+});
+
+describe('commits', () => {
+  /** Timers the test runs by hand. */
+  function manualTimers() {
+    const pending = new Map<number, () => void>();
+    let id = 0;
+    return {
+      pending,
+      set: (fn: () => void) => (pending.set(++id, fn), id),
+      clear: (h: unknown) => void pending.delete(h as number),
+      run: () => [...pending.entries()].forEach(([k, fn]) => (pending.delete(k), fn())),
+    };
+  }
+
+  it('are debounced: many changes, one LMSCommit once the course is quiet', () => {
+    const api = lms();
+    let calls = 0;
+    const commit = api.LMSCommit.bind(api);
+    api.LMSCommit = (arg) => (calls++, commit(arg));
+    const timers = manualTimers();
+    const session = new ScormSession(api, Date.now, timers);
+    session.start();
+    for (let i = 0; i < 20; i++) {
+      session.suspend(`state ${i}`);
+      session.commitSoon();
+    }
+    expect(timers.pending.size).toBe(1);
+    expect(calls).toBe(0);
+    timers.run();
+    expect(calls).toBe(1);
+    expect(api.cmi.suspend_data).toBe('state 19');
+  });
+
+  it('send nothing when nothing changed: a value the LMS already holds is not set or committed again', () => {
+    const api = lms();
+    let sets = 0;
+    const setValue = api.LMSSetValue.bind(api);
+    api.LMSSetValue = (e, v) => (sets++, setValue(e, v));
+    const timers = manualTimers();
+    const session = new ScormSession(api, Date.now, timers);
+    session.start();
+    session.suspend('same');
+    session.commit();
+    const before = sets;
+    session.suspend('same');
+    session.set('cmi.core.lesson_status', 'incomplete');
+    session.commitSoon();
+    expect(sets).toBe(before);
+    expect(timers.pending.size).toBe(0);
+    expect(session.commits).toBe(1);
+  });
+
+  it('LMSFinish ends the session without a separate commit (it stores everything itself)', () => {
+    const timers = manualTimers();
+    const session = new ScormSession(lms(), Date.now, timers);
+    session.start();
+    session.suspend('x');
+    session.commitSoon();
+    session.finish(false);
+    expect(timers.pending.size).toBe(0);
+    expect(session.commits).toBe(0);
+  });
+});
+
 describe('without an LMS', () => {
   it('does nothing, and says it is not available', () => {
     const session = new ScormSession(null);
-    expect(session.start()).toBe('');
+    expect(session.start()).toEqual({ entry: '', data: '' });
     expect(session.available).toBe(false);
     expect(session.set('cmi.core.lesson_status', 'passed')).toBe(false);
     session.finish(true);

@@ -8,8 +8,14 @@ describe('relative links for a SCORM package', () => {
   it('makes root-absolute links relative to the page, adding index.html to folders', () => {
     const html = '<link href="/_astro/a.css"><script src="/_astro/b.js"></script><a href="/wyre/lessons/libel/">x</a><a href="#main">skip</a><a href="https://example.org/">out</a>';
     const { html: out, missing } = rewriteLinks(html, 'wyre/lessons/libel/index.html', 'wyre', exists);
-    expect(out).toBe('<link href="../../../_astro/a.css"><script src="../../../_astro/b.js"></script><a href="../../../wyre/lessons/libel/index.html">x</a><a href="#main">skip</a><a href="https://example.org/">out</a>');
+    expect(out).toBe('<link href="../../../_astro/a.css"><script src="../../../_astro/b.js"></script><a href="../../../wyre/lessons/libel/index.html">x</a><a href="#main">skip</a><a href="https://example.org/" target="_blank" rel="noopener">out (opens in a new window)</a>');
     expect(missing).toEqual([]);
+  });
+
+  it('opens links out of the package in a new window, saying so, keeping their other attributes', () => {
+    const html = '<a href="https://creativecommons.org/licenses/by-nc-sa/3.0/" rel="license" target="_self">Creative Commons\n licence</a> <a class="x" href="https://example.org/">out (opens in a new window)</a> <a href="/wyre/">in</a>';
+    const { html: out } = rewriteLinks(html, 'wyre/index.html', 'wyre', exists);
+    expect(out).toBe('<a href="https://creativecommons.org/licenses/by-nc-sa/3.0/" target="_blank" rel="license noopener">Creative Commons\n licence (opens in a new window)</a> <a class="x" href="https://example.org/" target="_blank" rel="noopener">out (opens in a new window)</a> <a href="../wyre/index.html">in</a>');
   });
 
   it("maps the web build's home, assessment and sign-off to the package's own pages", () => {

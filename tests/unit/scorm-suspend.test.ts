@@ -63,6 +63,28 @@ describe.each(packIds())('%s suspend_data', (pack) => {
   });
 });
 
+describe('the declaration in suspend_data', () => {
+  const { shape, state } = everything('wyre');
+  const declaration = { name: 'Siân Ŵyn Llŷr, | a,b', role: 'co-opted member' as const, wardOrCommittee: 'Planning | Licensing, Committee', at: '2026-11-20T10:00:05.000Z' };
+
+  it('round-trips who signed, when, and as what, whatever characters the names hold', () => {
+    const signed = { ...state, declaration };
+    const data = encodeState(shape, signed);
+    expect(data.length).toBeLessThan(SUSPEND_LIMIT);
+    expect(decodeState(shape, data)).toEqual(signed);
+  });
+
+  it('still decodes suspend_data written before it was kept (v1), with no declaration', () => {
+    const v1 = encodeState(shape, state).replace(/^v2\|/, 'v1|').replace(/\|$/, '');
+    expect(decodeState(shape, v1)).toEqual(state);
+  });
+
+  it('gives an empty state for a damaged declaration', () => {
+    const data = encodeState(shape, state);
+    for (const bad of ['zz', 'abc,x,name,ward', 'abc,c,,ward', 'abc,c,%E0%A4%A,ward']) expect(decodeState(shape, data + bad).progress.lessons).toEqual([]);
+  });
+});
+
 describe('suspend_data re-scores a picked reply from the quiz data', () => {
   it('marks a reply wrong when it breaks a policy rule, even if it breaks no check', () => {
     const { shape, state } = everything('wyre');

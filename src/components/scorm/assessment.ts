@@ -1,23 +1,22 @@
 /**
  * The final assessment in a SCORM package, where there is no server: questions are drawn, shown and
- * marked in the browser (the answer key is in the package, the usual SCORM trade-off). The SCORM
- * shell reports the score to the LMS when the answers are stored.
+ * marked in the browser (the answer key is in the package, the usual SCORM trade-off). The page
+ * holds the server's own question, result and revisit components for the whole bank, in templates;
+ * this shows the drawn ones. The SCORM shell reports the score to the LMS when the answers are stored.
  */
-import { drawQuestions, readAnswers, scoreAssessment, fieldName } from '../../lib/assessment.ts';
+import { drawQuestions, lessonsToRevisit, readAnswers, scoreAssessment, type RevisitLesson } from '../../lib/assessment.ts';
 import type { AssessmentQuestion } from '../../schemas/assessment.ts';
 import { assessmentKey, readJson, writeJson, type StoredAssessment } from './keys.ts';
 
-const root = document.getElementById('scorm-assessment')!;
-const { pack, bank, count, passMark, declaration } = JSON.parse(document.getElementById('assessment-data')!.textContent!) as
-  { pack: string; bank: AssessmentQuestion[]; count: number; passMark: number; declaration: string };
+const { pack, bank, count, passMark, lessons } = JSON.parse(document.getElementById('assessment-data')!.textContent!) as
+  { pack: string; bank: AssessmentQuestion[]; count: number; passMark: number; lessons: RevisitLesson[] };
 const byId = new Map(bank.map((q) => [q.id, q]));
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = $<HTMLFormElement>('assessment-form');
+const results = $('assessment-results');
+const title = $('assessment-title');
+const errors = $('assessment-errors');
+const template = (id: string) => $<HTMLTemplateElement>(id).content;
 
 const randomInt = (k: number) => crypto.getRandomValues(new Uint32Array(1))[0]! % k;
 
@@ -27,63 +26,83 @@ function draw(): StoredAssessment {
   return state;
 }
 
-function showForm(state: StoredAssessment, problems: string[] = []): void {
-  const drawn = state.drawn.map((id) => byId.get(id)!);
-  const form = el('form', { novalidate: '' });
-  if (problems.length) {
-    form.append(el('div', { class: 'cc-error-summary', role: 'alert', tabindex: '-1' }, el('h2', { class: 'cc-error-summary__title' }, 'There is a problem'), el('ul', {}, ...problems.map((p) => el('li', {}, p)))));
-  }
-  form.append(el('p', {}, `Answer all ${drawn.length} questions, then send your answers to be marked.`));
-  drawn.forEach((q, n) => {
-    const fieldset = el('fieldset', {}, el('legend', {}, el('span', { class: 'cc-question__number' }, `Question ${n + 1} of ${drawn.length}`), q.prompt));
-    if (q.type === 'multiple') fieldset.append(el('p', { class: 'cc-hint' }, 'Select all that apply.'));
-    q.options.forEach((o, i) => {
-      const id = `q-${q.id}-${i}`;
-      fieldset.append(el('div', { class: 'cc-choice' }, el('input', { type: q.type === 'multiple' ? 'checkbox' : 'radio', id, name: fieldName(q.id), value: String(i) }), el('label', { for: id }, o.text)));
-    });
-    form.append(el('div', { class: 'cc-question', id: `q-${q.id}` }, fieldset));
+let current: StoredAssessment;
+
+function showForm(state: StoredAssessment): void {
+  current = state;
+  const questions = state.drawn.map((id, n) => {
+    const node = template('assessment-questions').getElementById(`q-${id}`)!.cloneNode(true) as HTMLElement;
+    node.querySelector('.cc-question__number')!.textContent = `Question ${n + 1} of ${state.drawn.length}`;
+    return node;
   });
-  form.append(el('button', { type: 'submit', class: 'cc-button' }, 'Send my answers'));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const data = new FormData(form);
-    const read = readAnswers(drawn, (name) => data.getAll(name).map(String));
-    if (!read.ok) {
-      showForm(state, read.unanswered.map((id) => `Answer question ${state.drawn.indexOf(id) + 1}`));
-      (root.querySelector('.cc-error-summary') as HTMLElement).focus();
-      return;
-    }
-    const done = { drawn: state.drawn, answers: read.answers };
-    writeJson(assessmentKey(pack), done);
-    showResults(done);
-  });
-  root.replaceChildren(form);
+  form.querySelector('[data-questions]')!.replaceChildren(...questions);
+  title.textContent = 'Final assessment';
+  errors.hidden = true;
+  results.hidden = true;
+  form.hidden = false;
+  $('assessment-intro').hidden = false;
 }
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const drawn = current.drawn.map((id) => byId.get(id)!);
+  const data = new FormData(form);
+  const read = readAnswers(drawn, (name) => data.getAll(name).map(String));
+  if (!read.ok) {
+    errors.querySelector('ul')!.replaceChildren(...read.unanswered.map((id) => {
+      const link = Object.assign(document.createElement('a'), { href: `#q-${id}-0`, textContent: `Answer question ${current.drawn.indexOf(id) + 1}` });
+      const item = document.createElement('li');
+      item.append(link);
+      return item;
+    }));
+    errors.hidden = false;
+    errors.focus();
+    return;
+  }
+  const done = { drawn: current.drawn, answers: read.answers };
+  writeJson(assessmentKey(pack), done);
+  showResults(done);
+});
+
+results.querySelector('[data-retry]')!.addEventListener('click', () => showForm(draw()));
 
 function showResults(state: StoredAssessment): void {
   const drawn = state.drawn.map((id) => byId.get(id)!);
   const score = scoreAssessment(drawn, state.answers!, passMark);
-  const heading = el('h2', { tabindex: '-1' }, score.passed ? 'You passed the final assessment' : 'You did not pass this time');
-  const next = score.passed
-    ? el('a', { class: 'cc-button', href: declaration }, 'Sign the declaration')
-    : el('button', { type: 'button', class: 'cc-button' }, 'Try again with new questions');
-  if (!score.passed) next.addEventListener('click', () => showForm(draw()));
-  const list = el('ol', { class: 'cc-results' }, ...score.answers.map((a, n) => {
+  title.textContent = score.passed ? 'You passed the final assessment' : 'You did not pass this time';
+  const lead = results.querySelector<HTMLElement>('[data-score]')!;
+  lead.dataset.score = String(score.percent);
+  lead.textContent = `You answered ${score.correct} of ${score.total} questions correctly (${score.percent}%). The pass mark is ${passMark}%.`;
+  results.querySelector<HTMLElement>('[data-passed]')!.hidden = !score.passed;
+  results.querySelector<HTMLElement>('[data-retry]')!.hidden = score.passed;
+  const items = score.answers.map((a, n) => {
+    const kind = a.correct ? 'right' : 'wrong';
+    const item = template('assessment-marked').querySelector(`li[data-question="${CSS.escape(a.question)}"].cc-results--${kind}`)!.cloneNode(true) as HTMLElement;
+    item.querySelector('.cc-question__number')!.textContent = `Question ${n + 1}: ${a.correct ? 'correct' : 'wrong'}`;
     const q = byId.get(a.question)!;
-    const item = el('li', { class: a.correct ? 'cc-results--right' : 'cc-results--wrong' },
-      el('h3', {}, el('span', { class: 'cc-question__number' }, `Question ${n + 1}: ${a.correct ? 'correct' : 'wrong'}`), q.prompt),
-      el('p', {}, el('strong', {}, 'Your answer: '), a.selected.map((i) => q.options[i]!.text).join('; ')));
-    if (!a.correct) {
-      item.append(el('p', {}, el('strong', {}, 'The right answer: '), q.options.filter((o) => o.correct).map((o) => o.text).join('; ')), el('p', {}, q.explanation));
-    }
+    const answer = item.querySelector('p')!;
+    answer.replaceChildren(answer.querySelector('strong')!, ` ${a.selected.map((i) => q.options[i]?.text ?? '').filter(Boolean).join('; ') || 'none'}`);
     return item;
-  }));
-  root.replaceChildren(heading,
-    el('p', { class: 'cc-lead', 'data-score': String(score.percent) }, `You answered ${score.correct} of ${score.total} questions correctly (${score.percent}%). The pass mark is ${passMark}%.`),
-    el('div', { class: 'cc-actions' }, next), el('h2', {}, 'Your answers'), list);
-  heading.focus();
+  });
+  results.querySelector('ol.cc-results')!.replaceChildren(...items);
+  // The lessons teaching what was answered wrongly, as the server lists them (course order).
+  const revisit = new Set(lessonsToRevisit(drawn, score.answers, lessons).map((l) => l.id));
+  const slot = results.querySelector('[data-revisit-slot]')!;
+  slot.replaceChildren();
+  if (revisit.size > 0) {
+    const fragment = template('assessment-revisit').cloneNode(true) as DocumentFragment;
+    [...fragment.querySelectorAll('[data-revisit] > li')].forEach((li, i) => {
+      if (!revisit.has(lessons[i]!.id)) li.remove();
+    });
+    slot.append(fragment);
+  }
+  form.hidden = true;
+  $('assessment-intro').hidden = true;
+  results.hidden = false;
+  title.focus();
 }
 
+$('assessment-nojs').hidden = true;
 const stored = readJson<StoredAssessment>(assessmentKey(pack));
 const valid = stored && Array.isArray(stored.drawn) && stored.drawn.every((id) => byId.has(id)) ? stored : null;
 if (valid?.answers) showResults(valid);

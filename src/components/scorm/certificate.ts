@@ -1,5 +1,6 @@
 /** The SCORM package's certificate: filled in from the declaration and assessment kept in this browser. */
 import { scoreAssessment } from '../../lib/assessment.ts';
+import { longDate } from '../../lib/certificate.ts';
 import type { AssessmentQuestion } from '../../schemas/assessment.ts';
 import { assessmentKey, declarationKey, readJson, type StoredAssessment, type StoredDeclaration } from './keys.ts';
 
@@ -15,7 +16,7 @@ if (declaration && assessment?.answers) {
   const score = scoreAssessment(assessment.drawn.map((id) => byId.get(id)!).filter(Boolean), assessment.answers, passMark);
   set('name', declaration.name);
   set('role', `${declaration.role === 'councillor' ? 'Councillor' : 'Co-opted member'}, ${declaration.wardOrCommittee}`);
-  set('date', new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date(declaration.at)));
+  set('date', longDate(declaration.at));
   set('score', `${score.correct} of ${score.total} (${score.percent}%) in the final assessment; pass mark ${passMark}%`);
   document.querySelector<HTMLElement>('.cc-certificate')!.hidden = false;
   document.getElementById('certificate-missing')!.hidden = true;

@@ -1,36 +1,66 @@
 /**
  * The declaration in a SCORM package: once every lesson is read, every scenario done and the
  * assessment passed (the same `eligibility` function as the server build), the member signs; the
- * SCORM shell records it in the LMS. Then the printable certificate.
+ * SCORM shell records it in the LMS. Then the printable certificate. In an LMS the signer is the
+ * LMS's learner (`cmi.core.student_name`), shown and not editable; a declaration already signed in
+ * this attempt (restored from suspend_data) is shown as signed, never asked for again.
  */
 import { eligibility, type Requirements } from '../../lib/eligibility.ts';
 import { parseProgress, storageKey } from '../../lib/progress.ts';
-import { scoreAssessment } from '../../lib/assessment.ts';
+import { longDate } from '../../lib/certificate.ts';
+import { showChecklist } from '../sign-off/checklist.ts';
+import { findApi } from '../../lib/scorm/adapter.ts';
+import { assessmentOutcome, learnerName } from '../../lib/scorm/report.ts';
 import type { AssessmentQuestion } from '../../schemas/assessment.ts';
-import { assessmentKey, declarationKey, readJson, writeJson, type StoredAssessment } from './keys.ts';
+import { assessmentKey, declarationKey, readJson, writeJson, type StoredAssessment, type StoredDeclaration } from './keys.ts';
 
 const { pack, requirements, bank, passMark, declaration, certificate } = JSON.parse(document.getElementById('declaration-data')!.textContent!) as
   { pack: string; requirements: Requirements; bank: AssessmentQuestion[]; passMark: number; declaration: string; certificate: string };
 const form = document.querySelector<HTMLFormElement>('form[data-declaration]')!;
 const status = document.getElementById('declaration-status')!;
 
-const stored = readJson<StoredAssessment>(assessmentKey(pack));
-const byId = new Map(bank.map((q) => [q.id, q]));
-const passed = !!stored?.answers && scoreAssessment(stored.drawn.map((id) => byId.get(id)!).filter(Boolean), stored.answers, passMark).passed;
-const verdict = eligibility(requirements, parseProgress(localStorage.getItem(storageKey(pack)), pack), stored?.answers ? (passed ? 'passed' : 'failed') : 'not-taken');
-const todo = [
-  verdict.missingLessons.length ? `${verdict.missingLessons.length} lessons still to read` : '',
-  verdict.missingQuestions.length ? `${verdict.missingQuestions.length} knowledge-check questions still to answer` : '',
-  verdict.missingScenarios.length ? `${verdict.missingScenarios.length} scenarios still to complete` : '',
-  verdict.assessment !== 'passed' ? 'the final assessment still to pass' : '',
-].filter(Boolean);
-status.textContent = verdict.eligible ? 'You have done everything the course asks. You can now sign the declaration.' : `You cannot sign yet: ${todo.join(', ')}.`;
-form.hidden = !verdict.eligible;
+// The shell has initialised the LMS session; reading a value needs no second LMSInitialize.
+const api = findApi(window);
+const learner = learnerName(api?.LMSGetValue('cmi.core.student_name') ?? '');
+const nameField = form.querySelector<HTMLElement>('[data-name-field]')!;
+const signer = document.getElementById('declaration-signer')!;
+if (learner) {
+  nameField.hidden = true;
+  signer.hidden = false;
+  signer.querySelector('strong')!.textContent = learner;
+}
+
+const signed = readJson<StoredDeclaration>(declarationKey(pack));
+const { status: assessment } = assessmentOutcome(bank, passMark, readJson<StoredAssessment>(assessmentKey(pack)));
+const verdict = eligibility(requirements, parseProgress(localStorage.getItem(storageKey(pack)), pack), assessment);
+// The checklist (the server's component) holds every "still to do" link, in the order the requirements list them.
+const checklist = document.querySelector('[data-sign-off-checklist]')!;
+const rendered = (kind: 'lessons' | 'questions' | 'scenarios', ids: readonly string[]) => {
+  const links = [...checklist.querySelectorAll<HTMLAnchorElement>(`[data-item="${kind}"] [data-missing] a`)];
+  return Object.fromEntries(ids.map((id, i) => [id, { title: links[i]?.textContent ?? id, href: links[i]?.getAttribute('href') ?? '#' }]));
+};
+showChecklist(requirements, verdict, {
+  lessons: rendered('lessons', requirements.lessons),
+  questions: rendered('questions', requirements.questions),
+  scenarios: rendered('scenarios', requirements.scenarios.map((s) => s.id)),
+});
+const assessmentLine = checklist.querySelector(':scope > li:last-child')!;
+if (assessment === 'passed') {
+  assessmentLine.className = 'cc-checklist--done';
+  assessmentLine.textContent = 'Final assessment: passed';
+} else if (assessment === 'failed') {
+  assessmentLine.replaceChildren('Final assessment: not passed yet – ', assessmentLine.querySelector('a')!);
+}
+status.textContent = signed
+  ? `You signed the declaration on ${longDate(signed.at)}.`
+  : verdict.eligible ? 'You have done everything the course asks. You can now sign the declaration.' : 'You cannot sign yet: some of the course is still to do (see the list above).';
+form.hidden = !!signed || !verdict.eligible;
+document.getElementById('declaration-done')!.hidden = !signed;
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const data = new FormData(form);
-  const name = String(data.get('name') ?? '').trim();
+  const name = learner || String(data.get('name') ?? '').trim();
   const role = String(data.get('role') ?? '');
   const ward = String(data.get('wardOrCommittee') ?? '').trim();
   const errors = [

@@ -23,6 +23,14 @@ export function readJson<T>(key: string): T | null {
   }
 }
 
+export function removeKey(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // storage blocked: there is nothing to remove
+  }
+}
+
 export function writeJson(key: string, value: unknown): void {
   try {
     localStorage.setItem(key, JSON.stringify(value));

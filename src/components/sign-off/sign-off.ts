@@ -5,6 +5,7 @@
  */
 import { eligibility, type Requirements } from '../../lib/eligibility.ts';
 import { parseProgress, storageKey } from '../../lib/progress.ts';
+import { showChecklist, type ChecklistNames } from './checklist.ts';
 
 interface PageData {
   pack: string;
@@ -12,7 +13,7 @@ interface PageData {
   linked: boolean;
   /** The record being refreshed, as the server understood it ('' for the induction). */
   previous: string;
-  names: Record<'lessons' | 'questions' | 'scenarios', Record<string, { title: string; href: string }>>;
+  names: ChecklistNames;
   assessment: 'passed' | 'failed' | 'not-taken' | 'used';
 }
 
@@ -22,21 +23,6 @@ function read(key: string): string | null {
   } catch {
     return null;
   }
-}
-
-function show(item: Element | null, text: string, missing: { title: string; href: string }[]): void {
-  if (!item) return;
-  item.className = missing.length === 0 ? 'cc-checklist--done' : 'cc-checklist--todo';
-  item.querySelector('[data-text]')!.textContent = text;
-  const list = item.querySelector('[data-missing]')!;
-  list.replaceChildren(...missing.map(({ title, href }) => {
-    const li = document.createElement('li');
-    const a = document.createElement('a');
-    a.href = href;
-    a.textContent = title;
-    li.append(a);
-    return li;
-  }));
 }
 
 const dataElement = document.getElementById('sign-off-data');
@@ -63,14 +49,7 @@ if (dataElement && form) {
   const progress = parseProgress(raw, data.pack);
   (form.elements.namedItem('progress') as HTMLInputElement).value = JSON.stringify(progress);
   const verdict = eligibility(data.requirements, progress, data.assessment === 'used' ? 'failed' : data.assessment);
-  const { lessons, questions, scenarios } = data.requirements;
-  const checklist = document.querySelector('[data-sign-off-checklist]');
-  show(checklist?.querySelector('[data-item="lessons"]') ?? null, `Lessons: ${lessons.length - verdict.missingLessons.length} of ${lessons.length} read`,
-    verdict.missingLessons.map((id) => data.names.lessons[id]!));
-  show(checklist?.querySelector('[data-item="questions"]') ?? null, `Knowledge checks: ${questions.length - verdict.missingQuestions.length} of ${questions.length} answered`,
-    verdict.missingQuestions.map((id) => data.names.questions[id]!));
-  show(checklist?.querySelector('[data-item="scenarios"]') ?? null, `Scenarios: ${scenarios.length - verdict.missingScenarios.length} of ${scenarios.length} completed`,
-    verdict.missingScenarios.map((id) => data.names.scenarios[id]!));
+  showChecklist(data.requirements, verdict, data.names);
   const ready = document.querySelector<HTMLElement>('[data-ready]');
   if (ready) {
     ready.hidden = false;

@@ -2,7 +2,10 @@
  * A small SCORM 1.2 adapter: finds the LMS's API object (walking `window.parent` at most 7 levels,
  * then `window.opener`), and wraps its calls so that every return value and `LMSGetLastError` is
  * checked. Without an LMS the course still works: `available` is false and calls do nothing.
- * Pure: the window and the clock are passed in, so it is unit-tested with a real SCORM runtime.
+ * An LMS such as Moodle sends every LMSCommit as a blocking request, so a value the LMS already
+ * holds is not sent again, and commits are debounced: only after something changed, at most one
+ * per quiet spell. Pure: the window, clock and timers are passed in, so it is unit-tested with a
+ * real SCORM runtime.
  */
 
 /** The SCORM 1.2 run-time API (`window.API`). */
@@ -53,6 +56,22 @@ export function sessionTime(ms: number): string {
 /** The most suspend_data SCORM 1.2 allows. */
 export const SUSPEND_LIMIT = 4096;
 
+/** What the LMS says at launch: `ab-initio` (a new attempt), `resume` (after exit=suspend) or ''. */
+export interface Launch {
+  entry: string;
+  /** The stored suspend_data; empty on a new attempt (whatever the LMS holds), or without an LMS. */
+  data: string;
+}
+
+export interface Timers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+const realTimers: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+
+/** How long the course must be quiet before a requested commit is sent. */
+export const COMMIT_DELAY_MS = 2000;
+
 export class ScormSession {
   readonly api: Scorm12Api | null;
   /** Every call that failed, with the LMS's error code and text, for the notice and for tests. */
@@ -60,10 +79,18 @@ export class ScormSession {
   private readonly now: () => number;
   private started = 0;
   private active = false;
+  /** What the LMS holds, as last read or written: a value is only sent when it differs. */
+  private readonly known = new Map<string, string>();
+  private dirty = false;
+  private timer: unknown = null;
+  private readonly timers: Timers;
+  /** How many LMSCommit calls were made: for tests, and a check that commits stay few. */
+  commits = 0;
 
-  constructor(api: Scorm12Api | null, now: () => number = Date.now) {
+  constructor(api: Scorm12Api | null, now: () => number = Date.now, timers: Timers = realTimers) {
     this.api = api;
     this.now = now;
+    this.timers = timers;
   }
 
   get available(): boolean {
@@ -80,27 +107,35 @@ export class ScormSession {
     return true;
   }
 
-  /** LMSInitialize; returns the stored suspend_data (empty on a first visit, or without an LMS). */
-  start(): string {
+  /** LMSInitialize; the entry mode and the stored suspend_data (none on a new attempt). */
+  start(): Launch {
     this.started = this.now();
-    if (!this.api) return '';
+    if (!this.api) return { entry: '', data: '' };
     this.active = this.check('LMSInitialize', this.api.LMSInitialize(''), true);
-    if (!this.active) return '';
+    if (!this.active) return { entry: '', data: '' };
     const entry = this.get('cmi.core.entry');
     const status = this.get('cmi.core.lesson_status');
     if (status === 'not attempted' || status === '') this.set('cmi.core.lesson_status', 'incomplete');
-    return entry === 'resume' || entry === '' ? this.get('cmi.suspend_data') : '';
+    // A new attempt starts clean even if the LMS (wrongly) hands back an older attempt's data.
+    return { entry, data: entry === 'ab-initio' ? '' : this.get('cmi.suspend_data') };
   }
 
   get(element: string): string {
     if (!this.active) return '';
     const value = this.api!.LMSGetValue(element);
-    return this.check(`LMSGetValue(${element})`, 'true', false) ? value : '';
+    if (!this.check(`LMSGetValue(${element})`, 'true', false)) return '';
+    this.known.set(element, value);
+    return value;
   }
 
+  /** LMSSetValue, unless the LMS already holds this value. */
   set(element: string, value: string): boolean {
     if (!this.active) return false;
-    return this.check(`LMSSetValue(${element})`, this.api!.LMSSetValue(element, value), true);
+    if (this.known.get(element) === value) return true;
+    if (!this.check(`LMSSetValue(${element})`, this.api!.LMSSetValue(element, value), true)) return false;
+    this.known.set(element, value);
+    this.dirty = true;
+    return true;
   }
 
   /** Stores resumable progress; refuses (and records why) anything over 4,096 characters. */
@@ -118,16 +153,31 @@ export class ScormSession {
     this.set('cmi.core.score.raw', String(raw));
   }
 
+  /** LMSCommit now, if anything was set since the last one. */
   commit(): boolean {
-    return this.active && this.check('LMSCommit', this.api!.LMSCommit(''), true);
+    if (this.timer !== null) this.timers.clear(this.timer);
+    this.timer = null;
+    if (!this.active) return false;
+    if (!this.dirty) return true;
+    this.dirty = false;
+    this.commits++;
+    return this.check('LMSCommit', this.api!.LMSCommit(''), true);
   }
 
-  /** Session time, exit mode (`suspend` while unfinished), commit, LMSFinish. */
+  /** Commit once the course has been quiet for `delay` ms, if anything changed; each request restarts the wait. */
+  commitSoon(delay = COMMIT_DELAY_MS): void {
+    if (!this.active || !this.dirty) return;
+    if (this.timer !== null) this.timers.clear(this.timer);
+    this.timer = this.timers.set(() => this.commit(), delay);
+  }
+
+  /** Session time, exit mode (`suspend` while unfinished), LMSFinish (which stores everything, as SCORM 1.2 requires: no extra commit). */
   finish(finished: boolean): void {
     if (!this.active) return;
+    if (this.timer !== null) this.timers.clear(this.timer);
+    this.timer = null;
     this.set('cmi.core.session_time', sessionTime(this.now() - this.started));
     this.set('cmi.core.exit', finished ? '' : 'suspend');
-    this.commit();
     this.check('LMSFinish', this.api!.LMSFinish(''), true);
     this.active = false;
   }

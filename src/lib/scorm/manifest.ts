@@ -1,8 +1,16 @@
 /**
  * `imsmanifest.xml` for a SCORM 1.2 package: one organisation, one item, one SCO resource listing
- * every file in the package, the mastery score from the pack's pass mark, and the typical learning
- * time from the pack's induction route (IMS metadata 1.2.1, inline, as SCORM 1.2 allows).
+ * every file in the package, and the typical learning time from the pack's induction route (IMS
+ * metadata 1.2.1, inline, as SCORM 1.2 allows; the ADL schema has no typicallearningtime of its own).
+ *
+ * No `adlcp:masteryscore`: with one, the LMS itself sets `passed` or `failed` from the raw score
+ * when the learner leaves (Moodle and scorm-again both do), overriding the package's `incomplete`
+ * for a learner who passed the quiz with lessons unread, or failed and may retake. The package
+ * applies the pass mark itself, with the rest of the sign-off conditions.
  */
+
+/** The schemas `xsi:schemaLocation` names, and the one they import: shipped at the package root. */
+export const SCHEMA_FILES = ['imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd'] as const;
 
 const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -11,8 +19,6 @@ export interface ManifestInput {
   /** Unique per pack and policy version, e.g. `wyre-november-2017`. */
   identifier: string;
   title: string;
-  /** The pack's pass mark, 0–100. */
-  masteryScore: number;
   /** Expected minutes for the whole course: the induction route's (`/<pack>/route.json`). */
   typicalMinutes: number;
   /** The page the LMS opens, relative to the package root. */
@@ -50,7 +56,6 @@ export function imsManifest(m: ManifestInput): string {
       <title>${escapeXml(m.title)}</title>
       <item identifier="${escapeXml(id)}-item" identifierref="${escapeXml(id)}-sco" isvisible="true">
         <title>${escapeXml(m.title)}</title>
-        <adlcp:masteryscore>${Math.round(m.masteryScore)}</adlcp:masteryscore>
       </item>
     </organization>
   </organizations>

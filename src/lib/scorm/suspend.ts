@@ -1,11 +1,13 @@
 /**
  * SCORM 1.2 gives a course 4,096 characters of `cmi.suspend_data` to resume from. This codec packs a
  * learner's whole state into a few hundred: lessons as a bitset, each knowledge-check answer as one
- * character, each scenario as one letter per decision, the assessment draw and its answers. Order
+ * character, each scenario as one letter per decision, the assessment draw and its answers, and the
+ * signed declaration (who, when, role, ward: LMSs clear browser storage, so it must live here). Order
  * comes from the course's shape (the same data the pages are built from), so only choices are stored.
  * Anything that does not decode against the shape gives an empty state, never an error.
  */
 import { emptyProgress, type Progress } from '../progress.ts';
+import type { Role } from '../record.ts';
 import { isBestReply, type ScoredChoice } from '../scoring.ts';
 
 export interface CourseShape {
@@ -18,14 +20,41 @@ export interface CourseShape {
   assessment: readonly { id: string }[];
 }
 
+/** A signed declaration: the text is the package's own, so only the signer's details are kept. */
+export interface SignedDeclaration {
+  name: string;
+  role: Role;
+  wardOrCommittee: string;
+  /** ISO timestamp, to the second. */
+  at: string;
+}
+
 export interface ScormState {
   progress: Progress;
   /** The drawn assessment questions (bank IDs, in order) and the options chosen, once answered. */
   assessment: { drawn: string[]; answers: Record<string, number[]> | null } | null;
+  /** Present once the learner has signed. */
+  declaration?: SignedDeclaration;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const VERSION = 'v1';
+/** v2 adds the declaration; v1 data (packages before it) still decodes. */
+const VERSION = 'v2';
+
+/** `seconds-base36,c|o,name,ward`: encodeURIComponent escapes the `,` and `|` separators. */
+function encodeDeclaration(d: SignedDeclaration | undefined): string {
+  if (!d) return '';
+  const seconds = Math.max(0, Math.floor(Date.parse(d.at) / 1000) || 0);
+  return [seconds.toString(36), d.role === 'councillor' ? 'c' : 'o', encodeURIComponent(d.name), encodeURIComponent(d.wardOrCommittee)].join(',');
+}
+
+function decodeDeclaration(part: string): SignedDeclaration | undefined {
+  if (!part) return undefined;
+  const [at, role, name, ward, ...rest] = part.split(',');
+  const seconds = parseInt(at ?? '', 36);
+  if (rest.length || !/^[0-9a-z]+$/.test(at ?? '') || (role !== 'c' && role !== 'o') || !name || ward === undefined) throw new Error('bad declaration');
+  return { name: decodeURIComponent(name), role: role === 'c' ? 'councillor' : 'co-opted member', wardOrCommittee: decodeURIComponent(ward), at: new Date(seconds * 1000).toISOString() };
+}
 
 const mask = (selected: readonly number[]) => selected.reduce((m, i) => m | (1 << i), 0);
 const unmask = (m: number) => [0, 1, 2, 3, 4].filter((i) => m & (1 << i));
@@ -54,14 +83,14 @@ export function encodeState(shape: CourseShape, state: ScormState): string {
   const assessment = a
     ? a.drawn.map((id) => `${(index.get(id) ?? 0).toString(36)}${a.answers ? B64[mask(a.answers[id] ?? [])] : ''}`).join('.')
     : '';
-  return [VERSION, bits, checks, scenarios, assessment].join('|');
+  return [VERSION, bits, checks, scenarios, assessment, encodeDeclaration(state.declaration)].join('|');
 }
 
 export function decodeState(shape: CourseShape, data: string): ScormState {
   const empty: ScormState = { progress: emptyProgress(shape.pack), assessment: null };
   const parts = data.split('|');
-  if (parts[0] !== VERSION || parts.length !== 5) return empty;
-  const [, bits, checks, scenarios, assessment] = parts as [string, string, string, string, string];
+  if (!((parts[0] === 'v1' && parts.length === 5) || (parts[0] === VERSION && parts.length === 6))) return empty;
+  const [, bits, checks, scenarios, assessment, declarationPart = ''] = parts as [string, string, string, string, string, string?];
   const progress = emptyProgress(shape.pack);
   try {
     shape.lessons.forEach((id, i) => {
@@ -100,7 +129,8 @@ export function decodeState(shape: CourseShape, data: string): ScormState {
       const answered = items.every((x) => x![2]);
       drawn = { drawn: ids, answers: answered ? Object.fromEntries(items.map((x, i) => [ids[i]!, unmask(B64.indexOf(x![2]!))])) : null };
     }
-    return { progress, assessment: drawn };
+    const declaration = decodeDeclaration(declarationPart);
+    return { progress, assessment: drawn, ...(declaration ? { declaration } : {}) };
   } catch {
     return empty;
   }

@@ -1,0 +1,34 @@
+/**
+ * Fills in the sign-off checklist (Checklist.astro) from a verdict of the `eligibility` function:
+ * each line's count, done or to do, and links to what is still missing. Used by the server's
+ * sign-off page and the SCORM package's declaration page.
+ */
+import type { Eligibility, Requirements } from '../../lib/eligibility.ts';
+
+export type ChecklistNames = Record<'lessons' | 'questions' | 'scenarios', Record<string, { title: string; href: string }>>;
+
+function show(item: Element | null, text: string, missing: { title: string; href: string }[]): void {
+  if (!item) return;
+  item.className = missing.length === 0 ? 'cc-checklist--done' : 'cc-checklist--todo';
+  item.querySelector('[data-text]')!.textContent = text;
+  const list = item.querySelector('[data-missing]')!;
+  list.replaceChildren(...missing.map(({ title, href }) => {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = title;
+    li.append(a);
+    return li;
+  }));
+}
+
+export function showChecklist(requirements: Requirements, verdict: Eligibility, names: ChecklistNames): void {
+  const { lessons, questions, scenarios } = requirements;
+  const checklist = document.querySelector('[data-sign-off-checklist]');
+  show(checklist?.querySelector('[data-item="lessons"]') ?? null, `Lessons: ${lessons.length - verdict.missingLessons.length} of ${lessons.length} read`,
+    verdict.missingLessons.map((id) => names.lessons[id]!));
+  show(checklist?.querySelector('[data-item="questions"]') ?? null, `Knowledge checks: ${questions.length - verdict.missingQuestions.length} of ${questions.length} answered`,
+    verdict.missingQuestions.map((id) => names.questions[id]!));
+  show(checklist?.querySelector('[data-item="scenarios"]') ?? null, `Scenarios: ${scenarios.length - verdict.missingScenarios.length} of ${scenarios.length} completed`,
+    verdict.missingScenarios.map((id) => names.scenarios[id]!));
+}
