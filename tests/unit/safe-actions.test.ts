@@ -58,10 +58,10 @@ describe('bulk actions', () => {
   it('queue no email while email is off, saying why, and queue through the outbox once it is on', async () => {
     const db = openDatabase(':memory:');
     const id = saveMember(db, null, { name: 'Ann Lee', email: 'ann@example.org', role: 'councillor', wardOrCommittee: 'Rossall', pack: 'wyre', dueDate: '2026-01-01' }, 'mo');
-    const off = mailSetting({}) as { on: false; reason: string };
+    const off = mailSetting({});
     const never = () => Promise.reject(new Error('not asked while mail is off'));
-    expect(await queueInvitations(db, [id], 'mo', never, off)).toEqual({ queued: 0, reason: off.reason });
-    expect(await queueReminders(db, [id], never, off)).toEqual({ queued: 0, reason: off.reason });
+    expect(await queueInvitations(db, [id], 'mo', never, off)).toEqual({ queued: 0, reason: 'Email is not set up' });
+    expect(await queueReminders(db, [id], never, off)).toEqual({ queued: 0, reason: 'Email is not set up' });
     const on = mailSetting({ COURSE_SMTP_URL: 'smtp://127.0.0.1:2525', COURSE_MAIL_FROM: 'mo@example.org' });
     expect(on.on).toBe(true);
     const invite = () => queueInvitations(db, [id], 'mo', async () => mailCtx, on);

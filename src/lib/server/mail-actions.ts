@@ -15,13 +15,13 @@ export interface QueueResult {
 type Context = () => Promise<MailContext>;
 
 export async function queueInvitations(db: DatabaseSync, ids: readonly number[], actor: string, ctx: Context, setting: MailSetting = mailSetting()): Promise<QueueResult> {
-  if (!setting.on) return { queued: 0, reason: setting.reason };
+  if (!setting.on) return { queued: 0, reason: 'Email is not set up' };
   const queued = queueInvites(db, ids, actor, await ctx(), { again: true });
   return { queued, reason: 'a member invited today is not invited again until tomorrow' };
 }
 
 export async function queueReminders(db: DatabaseSync, ids: readonly number[], ctx: Context, setting: MailSetting = mailSetting()): Promise<QueueResult> {
-  if (!setting.on) return { queued: 0, reason: setting.reason };
+  if (!setting.on) return { queued: 0, reason: 'Email is not set up' };
   const queued = queueDueReminders(db, ids, await ctx());
   return { queued, reason: 'no reminder is due for them yet (a member is reminded once per occasion: before the due date, when overdue, before a sign-off expires, or when the policy changes; a member not yet invited gets an invitation first)' };
 }
