@@ -14,6 +14,7 @@ import { clientAddress, crossSiteForm, proxyHint } from './lib/server/client.ts'
 import { hardening, waitToWrite } from './lib/server/hardening.ts';
 import { holdForm } from './lib/server/short-lived.ts';
 import { readForm } from './lib/server/http.ts';
+import { signOffPost } from './lib/server/sign-off-post.ts';
 
 const OPEN = ['/admin/login', '/admin/setup'];
 
@@ -37,7 +38,8 @@ const limiterFor = (path: string): RateLimiter | undefined =>
 const plain = (status: number, message: string, headers: Record<string, string> = {}) =>
   new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers } });
 
-// Security headers, and 503 for a full or busy database: see hardening.ts.
+// Security headers, and 503 for a full or busy database: see hardening.ts. A sign-off post is
+// handled last, past every check, before its page renders: see sign-off-post.ts.
 export const onRequest = sequence(hardening, defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   const path = context.url.pathname;
@@ -58,7 +60,7 @@ export const onRequest = sequence(hardening, defineMiddleware(async (context, ne
   }
   await waitToWrite(context);
   return guarded(context, next, path);
-}));
+}), signOffPost);
 
 /**
  * A browser's form posted without a live session (it timed out while the officer typed): the sign-in page,

@@ -42,9 +42,11 @@ export interface SignedEnvelope<T> {
 }
 
 export function signRecord<T>(record: T, privateKey: KeyObject): SignedEnvelope<T> {
-  const signature = sign(null, Buffer.from(canonicalJson(record)), privateKey).toString('base64');
-  return { record, algorithm: ALGORITHM, signature };
+  return { record, algorithm: ALGORITHM, signature: signCanonical(canonicalJson(record), privateKey) };
 }
+
+/** Base64 Ed25519 over canonical JSON already written, for a caller that stores those bytes too (written once). */
+export const signCanonical = (canonical: string, privateKey: KeyObject): string => sign(null, Buffer.from(canonical), privateKey).toString('base64');
 
 export type Verdict = { valid: true } | { valid: false; reason: string };
 

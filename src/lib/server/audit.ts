@@ -11,6 +11,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { canonicalJson } from '../canonical.ts';
 import { sha256Hex } from '../digest.ts';
 import type { SigningKey } from './keys.ts';
+import { cached } from './db.ts';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -56,14 +57,14 @@ export const anchorAuditWith = (db: DatabaseSync, key: SigningKey): void => void
  * `npm run audit:verify` reports it.
  */
 export function audit(db: DatabaseSync, actor: string, action: AuditAction, subject: string, detail: Record<string, unknown> = {}, now = new Date()): void {
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  const last = cached(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
   const prev = last?.hash ?? GENESIS;
   const id = (last?.id ?? 0) + 1;
   const entry = { at: now.toISOString(), actor, action, subject, detail: canonicalJson(detail) };
   const hash = entryHash(prev, entry);
   const key = anchorKeys.get(db);
   const anchor = key ? anchorFor(id, hash, key.privateKey) : null;
-  db.prepare('INSERT INTO audit_log (id, at, actor, action, subject, detail, prev_hash, hash, anchor, anchor_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+  cached(db, 'INSERT INTO audit_log (id, at, actor, action, subject, detail, prev_hash, hash, anchor, anchor_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
     .run(id, entry.at, actor, action, subject, entry.detail, prev, hash, anchor, key?.keyId ?? null);
 }
 

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { canonicalJson } from '../canonical.ts';
 import type { SignOffRecord } from '../record.ts';
-import { ALGORITHM, signRecord, verifyRecord, type SignedEnvelope } from '../signing.ts';
-import { transaction } from './db.ts';
+import { ALGORITHM, signCanonical, verifyRecord, type SignedEnvelope } from '../signing.ts';
+import { cached, transaction } from './db.ts';
 import { audit } from './audit.ts';
 import type { SigningKey } from './keys.ts';
 import { publicKeyById } from './keys.ts';
@@ -29,6 +29,19 @@ export class AttemptAlreadyUsed extends Error {
 
 export type StoreResult = { stored: true; id: string } | { stored: false; id: string; reason: 'double-submit' };
 
+/** A record with its canonical JSON and signature: what is stored, made before the write lock is taken. */
+export interface SealedRecord {
+  record: SignOffRecord;
+  body: string;
+  signature: string;
+}
+
+/** Canonicalises (once) and signs a record. */
+export function sealRecord(record: SignOffRecord, key: SigningKey): SealedRecord {
+  const body = canonicalJson(record);
+  return { record, body, signature: signCanonical(body, key.privateKey) };
+}
+
 /**
  * Signs and stores a record in one transaction. The same form submitted twice (same `submission`
  * key) finds the first record instead of storing a second; a passed attempt signs one record only.
@@ -40,28 +53,35 @@ export function storeRecord(
   compose: () => SignOffRecord,
   memberId?: number,
 ): StoreResult {
-  return transaction(db, () => {
-    const earlier = db.prepare('SELECT id FROM records WHERE submission = ?').get(submission) as { id: string } | undefined;
-    if (earlier) return { stored: false, id: earlier.id, reason: 'double-submit' } as const;
-    const record = compose();
-    const used = db.prepare('SELECT id FROM records WHERE attempt_id = ?').get(record.assessment.attempt) as { id: string } | undefined;
-    if (used) throw new AttemptAlreadyUsed(used.id);
-    const { signature } = signRecord(record, key.privateKey);
-    db.prepare(
-      `INSERT INTO records (id, pack, policy_version, content_hash, member_name, member_role, member_group, member_email,
-        attempt_id, submission, signed_at, key_id, body, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      record.id, record.course.pack, record.course.policyVersion, record.course.contentHash, record.member.name, record.member.role,
-      record.member.wardOrCommittee, record.member.email, record.assessment.attempt, submission, record.signedAt, record.keyId,
-      canonicalJson(record), signature,
-    );
-    if (memberId !== undefined) db.prepare('INSERT INTO record_members (record_id, member_id) VALUES (?, ?)').run(record.id, memberId);
-    // The actor is who signed as far as the course knows: a linked member, or what the signer typed
-    // (marked, so a typed "mo@council.gov.uk" cannot pass for an officer: security review row 24).
-    const actor = memberId !== undefined ? `member:${memberId}` : `typed:${record.member.email ?? record.member.name}`;
-    audit(db, actor, 'sign-off', record.id, { pack: record.course.pack, name: record.member.name, policyVersion: record.course.policyVersion });
-    return { stored: true, id: record.id } as const;
-  });
+  return transaction(db, () => writeRecord(db, submission, () => sealRecord(compose(), key), memberId));
+}
+
+/**
+ * Stores a sealed record, with its audit entry; call inside a transaction (storeRecord's, or a
+ * group-commit batch: group-commit.ts). `seal` is called only when the submission is new. Throws
+ * AttemptAlreadyUsed when the record's attempt signed another record.
+ */
+export function writeRecord(db: DatabaseSync, submission: string, seal: () => SealedRecord, memberId?: number): StoreResult {
+  const earlier = cached(db, 'SELECT id FROM records WHERE submission = ?').get(submission) as { id: string } | undefined;
+  if (earlier) return { stored: false, id: earlier.id, reason: 'double-submit' };
+  const { record, body, signature } = seal();
+  const used = cached(db, 'SELECT id FROM records WHERE attempt_id = ?').get(record.assessment.attempt) as { id: string } | undefined;
+  if (used) throw new AttemptAlreadyUsed(used.id);
+  cached(
+    db,
+    `INSERT INTO records (id, pack, policy_version, content_hash, member_name, member_role, member_group, member_email,
+      attempt_id, submission, signed_at, key_id, body, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    record.id, record.course.pack, record.course.policyVersion, record.course.contentHash, record.member.name, record.member.role,
+    record.member.wardOrCommittee, record.member.email, record.assessment.attempt, submission, record.signedAt, record.keyId,
+    body, signature,
+  );
+  if (memberId !== undefined) cached(db, 'INSERT INTO record_members (record_id, member_id) VALUES (?, ?)').run(record.id, memberId);
+  // The actor is who signed as far as the course knows: a linked member, or what the signer typed
+  // (marked, so a typed "mo@council.gov.uk" cannot pass for an officer: security review row 24).
+  const actor = memberId !== undefined ? `member:${memberId}` : `typed:${record.member.email ?? record.member.name}`;
+  audit(db, actor, 'sign-off', record.id, { pack: record.course.pack, name: record.member.name, policyVersion: record.course.policyVersion });
+  return { stored: true, id: record.id };
 }
 
 export interface StoredRecord {

@@ -1,7 +1,8 @@
 /**
  * `POST /sign-off/`: checks the declaration form, re-scores the progress it carries, checks
- * eligibility with the same function the page uses, then signs and stores one record. Returns
- * either the record's ID or a refusal with a status and messages; a refusal stores nothing.
+ * eligibility with the same function the page uses, then signs and stores one record (in the next
+ * group commit: resolves once it is durable). Returns either the record's ID or a refusal with a
+ * status and messages; a refusal stores nothing.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { CoursePack } from '../../data/course.ts';
@@ -18,7 +19,8 @@ import { scoreAssessment } from '../assessment.ts';
 import { findAttempt } from './attempts.ts';
 import type { SigningKey } from './keys.ts';
 import { sameName } from '../format.ts';
-import { AttemptAlreadyUsed, newRecordId, storeRecord } from './records.ts';
+import { AttemptAlreadyUsed, newRecordId, sealRecord, writeRecord } from './records.ts';
+import { groupCommit } from './group-commit.ts';
 import type { MemberRow } from './members.ts';
 
 export type FieldErrors = Partial<Record<(typeof SIGN_OFF_FIELDS)[number], string>>;
@@ -40,14 +42,14 @@ export const signOffMode = (): 'open' | 'linked-only' => (process.env.COURSE_SIG
 export const linkedOnly = (officer: string): string =>
   `This council signs declarations only through members' personal course links. Open the link your ${officer} sent you, then sign. If you have lost it, ask them for a new one.`;
 
-export function signOff(
+export async function signOff(
   deps: { db: DatabaseSync; key: SigningKey; now?: Date },
   course: CoursePack,
   bank: readonly AssessmentQuestion[],
   form: URLSearchParams,
   /** The member whose personal link this browser opened: their roster details are signed, not the typed ones. */
   member?: MemberRow,
-): SignOffResult {
+): Promise<SignOffResult> {
   // Through a personal link the roster's details are signed (checked when imported), not what was
   // typed: only the declaration is read from the form.
   const linked = member && member.pack === course.pack.id ? member : undefined;
@@ -111,22 +113,25 @@ export function signOff(
   const drawn = attempt.questions.map((id) => questions.get(id)).filter((q) => q !== undefined);
   // Marked again from the bank and the stored answers: the record holds what the server computed.
   const score = scoreAssessment(drawn, Object.fromEntries(attempt.result!.answers.map((a) => [a.question, a.selected])), course.pack.passMark);
+  // Composed, canonicalised and signed here, off the write lock; only the checks that need it
+  // (double submit, attempt already used) and the inserts wait for the next group commit.
+  const sealed = sealRecord(composeRecord({
+    id: newRecordId(),
+    signedAt: deps.now ?? new Date(),
+    member: linked
+      ? { name: linked.name, role: linked.role, wardOrCommittee: linked.ward_or_committee, email: linked.email }
+      : (({ declaration: _d, ...typed }) => typed)(parsed.data as SignOffForm),
+    identity: linked ? 'roster-verified' : 'self-declared',
+    pack: course.pack,
+    lessons: course.content.lessons,
+    contentHash: course.content.hash,
+    rescored,
+    attempt: { id: attempt.id, score },
+    route: { kind: choice.route.kind, previousRecord: choice.previous?.id ?? null, lessons: choice.route.lessons.map((l) => l.id) },
+    keyId: deps.key.keyId,
+  }), deps.key);
   try {
-    const stored = storeRecord(deps.db, deps.key, submission, () => composeRecord({
-      id: newRecordId(),
-      signedAt: deps.now ?? new Date(),
-      member: linked
-        ? { name: linked.name, role: linked.role, wardOrCommittee: linked.ward_or_committee, email: linked.email }
-        : (({ declaration: _d, ...typed }) => typed)(parsed.data as SignOffForm),
-      identity: linked ? 'roster-verified' : 'self-declared',
-      pack: course.pack,
-      lessons: course.content.lessons,
-      contentHash: course.content.hash,
-      rescored,
-      attempt: { id: attempt.id, score },
-      route: { kind: choice.route.kind, previousRecord: choice.previous?.id ?? null, lessons: choice.route.lessons.map((l) => l.id) },
-      keyId: deps.key.keyId,
-    }), linked?.id);
+    const stored = await groupCommit(deps.db).submit(() => writeRecord(deps.db, submission, () => sealed, linked?.id));
     return { ok: true, recordId: stored.id, doubleSubmit: !stored.stored };
   } catch (error) {
     if (error instanceof AttemptAlreadyUsed) {
