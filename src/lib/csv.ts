@@ -64,10 +64,9 @@ function cellText(value: Cell): string {
   return neutralise(typeof value === 'number' ? String(value) : value);
 }
 
-/** Header and rows as CSV text: BOM first, every text cell neutralised, quoted when needed, CRLF after each record. */
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const records = [header.map(cellText), ...rows.map((row) => row.map(cellText))];
-  const body = stringify(records, {
+/** Rows as CSV records, every text cell neutralised, quoted when needed, CRLF after each: pieces of a file `toCsv` would write. */
+export function csvRecords(rows: readonly (readonly Cell[])[]): string {
+  return stringify(rows.map((row) => row.map(cellText)), {
     record_delimiter: '\r\n',
     quote_record_delimiter: true,
     // A spreadsheet whose list separator is ";" would split `Ward;=cmd|…` into a live formula:
@@ -75,5 +74,12 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
     quoted_match: /;/,
     escape_formulas: false,
   });
-  return `\uFEFF${body}`;
+}
+
+/** The byte-order mark that makes Excel read the file as UTF-8. */
+export const BOM = '\uFEFF';
+
+/** Header and rows as CSV text: BOM first, then `csvRecords`. */
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return `${BOM}${csvRecords([header, ...rows])}`;
 }
