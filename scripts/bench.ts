@@ -5,7 +5,7 @@
  *   2. Page weight of every built page (HTML, CSS, JS; raw and gzip) against design.md's budgets.
  *   3. Sign-off throughput and latency (p50/p95/p99) at concurrency 1, 16 and 64 (autocannon, a fresh
  *      database), beside the rate of raw durable node:sqlite inserts of a record-sized row.
- *   4. Dashboard list, filter and CSV export with 20,000 members: p50 and p99.
+ *   4. Dashboard list, filter and CSV export with 20,000 and 100,000 members: p50, p95 and p99 (scripts/bench/dashboard.ts).
  *   5. Lighthouse (mobile): performance and accessibility, LCP, TBT, CLS for five pages.
  *   6. Each pack's routes, from the built `/<pack>/route.json`, against the 45- and 15-minute targets.
  */
@@ -26,6 +26,7 @@ import { drawQuestions, scoreAssessment } from '../src/lib/assessment.ts';
 import { loadAssessment, loadFlowchart, loadPacks } from '../src/lib/load.ts';
 import { freePort, startServer, stopServer } from '../tests/e2e/spawn-server.ts';
 import { courseFor, perfectProgress } from '../tests/unit/support/course.ts';
+import { benchDashboard } from './bench/dashboard.ts';
 
 const root = join(import.meta.dirname, '..');
 const results: Record<string, unknown> = { when: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
@@ -174,17 +175,8 @@ section('Sign-off (re-scored, signed, stored durably) against raw durable insert
   console.log(`Budget: a sign-off in under 20 ms at p99 under load; measured p99 at c=16: ${ms(levels[1]!.p99)}.`);
 }
 
-section('Dashboard with 20,000 members');
-{
-  const login = await fetch(`${server.base}/admin/login/`, { method: 'POST', redirect: 'manual', headers: { origin: server.base, 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=bench%40example.org&password=a+long+bench+password' });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const views = [];
-  for (const [label, path] of [['list', '/admin/'], ['filter and search', '/admin/?pack=wyre&status=overdue&q=Ward+1&sort=due'], ['CSV export', '/admin/export.csv']] as const) {
-    views.push({ view: label, ...(await load(`GET ${path}`.slice(0, 32), 2, 5, { method: 'GET', path }, { cookie })) });
-  }
-  results.dashboard = { members: 20_000, views };
-  console.log('Budget: 20,000 members listed, filtered and exported in under 300 ms.');
-}
+section('Dashboard with 20,000 and 100,000 members (scripts/bench/dashboard.ts)');
+results.dashboard = await benchDashboard();
 
 section('Lighthouse (mobile)');
 {

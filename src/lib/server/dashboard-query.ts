@@ -15,12 +15,12 @@ const COLUMNS = `m.id, m.email, m.name, m.role, m.ward_or_committee, m.pack, m.d
   s.started_at, s.passed_unsigned, s.record_id, s.signed_at, s.policy_version, s.content_hash, s.best_score, s.revoked_at,
   s.status, s.detail, s.expires_on AS expiresOn`;
 
-/** Ties fall to the name, then to the member's ID, so every order is total and pages never overlap. */
+/** Ties fall to the name, then to the member's ID, so every order is total and pages never overlap. Indexed (migration 009). */
 const ORDER: Record<Sort, string> = {
-  name: 's.name_key, m.name, m.id',
-  status: 's.urgency, s.name_key, m.name, m.id',
-  due: 'm.due_date, s.name_key, m.name, m.id',
-  ward: 's.ward_key, s.name_key, m.name, m.id',
+  name: 's.name_key, s.member_id',
+  status: 's.urgency, s.name_key, s.member_id',
+  due: 'm.due_date, s.name_key, s.member_id',
+  ward: 's.ward_key, s.name_key, s.member_id',
 };
 
 interface Where {
@@ -65,9 +65,13 @@ export interface DashboardPage {
 }
 
 /** One page of the members the query matches, in its sort. */
-export function dashboardPage(db: DatabaseSync, scope: Scope, query: Query, page = 1): DashboardPage {
+export function dashboardPage(db: DatabaseSync, scope: Scope, query: Query, page = 1, counts = statusCounts(db, scope)): DashboardPage {
   const w = where(scope, query);
-  const matching = (db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+  // Without a search, the counts by status already say how many match.
+  const matching = query.q?.trim()
+    ? (db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${w.sql}`).get(...w.params) as { n: number }).n
+    : [...counts].filter(([pack]) => !query.pack || pack === query.pack)
+      .reduce((n, [, c]) => n + (query.status ? c[query.status] : Object.values(c).reduce((a, b) => a + b, 0)), 0);
   const pages = Math.max(1, Math.ceil(matching / PAGE_SIZE));
   const shown = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const rows = db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE ${w.sql} ORDER BY ${ORDER[query.sort ?? 'status']} LIMIT ? OFFSET ?`)
@@ -87,14 +91,20 @@ export function statusCounts(db: DatabaseSync, scope: Scope): Map<string, Record
   return counts;
 }
 
-/** Every visible member, most urgent first then by name: the register's order. Read as it is iterated. */
-export function registerRows(db: DatabaseSync, scope: Scope): Iterable<DashboardRow> {
+/** Every visible member, most urgent first then by name (the register's order), with `columns`; read as it is iterated. */
+function inRegisterOrder<T>(db: DatabaseSync, scope: Scope, columns: string): Iterable<T> {
   const w = where(scope);
-  return db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE ${w.sql} ORDER BY ${ORDER.status}`).iterate(...w.params) as Iterable<DashboardRow>;
+  return db.prepare(`SELECT ${columns} ${FROM} WHERE ${w.sql} ORDER BY ${ORDER.status}`).iterate(...w.params) as Iterable<T>;
 }
 
+/** The columns the register exports, and no more: 100,000 rows are read for it. */
+export type RegisterRow = Pick<DashboardRow, 'name' | 'email' | 'role' | 'ward_or_committee' | 'pack' | 'status' | 'due_date' | 'started_at' | 'signed_at' | 'policy_version' | 'expiresOn' | 'best_score' | 'record_id'>;
+
+export const registerRows = (db: DatabaseSync, scope: Scope): Iterable<RegisterRow> => inRegisterOrder(db, scope,
+  'm.name, m.email, m.role, m.ward_or_committee, m.pack, s.status, m.due_date, s.started_at, s.signed_at, s.policy_version, s.expires_on AS expiresOn, s.best_score, s.record_id');
+
 /** Every visible member, for the committee report. */
-export const visibleRows = (db: DatabaseSync, scope: Scope): DashboardRow[] => [...registerRows(db, scope)];
+export const visibleRows = (db: DatabaseSync, scope: Scope): DashboardRow[] => [...inRegisterOrder<DashboardRow>(db, scope, COLUMNS)];
 
 /** Visible members never sent an invitation. */
 export function notInvitedCount(db: DatabaseSync, scope: Scope): number {

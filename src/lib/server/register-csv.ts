@@ -10,8 +10,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { STATUS_LABELS } from '../member-status.ts';
 import { BOM, csvDate, csvRecords, csvTime, type Cell } from '../csv.ts';
-import type { DashboardRow } from './dashboard.ts';
-import { registerRows } from './dashboard-query.ts';
+import { registerRows, type RegisterRow } from './dashboard-query.ts';
 import type { Scope } from './scope.ts';
 
 export const REGISTER_HEADER = ['Name', 'Email', 'Role', 'Ward or committee', 'Council', 'Status', 'Induction due', 'Started (UK time)', 'Signed at (UK time)', 'Policy version signed', 'Sign-off expires', 'Best assessment score (%)', 'Record ID'];
@@ -19,7 +18,7 @@ export const REGISTER_HEADER = ['Name', 'Email', 'Role', 'Ward or committee', 'C
 /** Rows per piece written. */
 const CHUNK = 500;
 
-export function registerCells(r: DashboardRow, council: (pack: string) => string): Cell[] {
+export function registerCells(r: RegisterRow, council: (pack: string) => string): Cell[] {
   return [
     r.name, r.email, r.role, r.ward_or_committee, council(r.pack), STATUS_LABELS[r.status], csvDate(r.due_date),
     csvTime(r.started_at), csvTime(r.signed_at), r.policy_version, csvDate(r.expiresOn), r.best_score, r.record_id,
@@ -34,7 +33,7 @@ export function registerStream(db: DatabaseSync, scope: Scope, council: (pack: s
   const close = () => {
     if (reader?.isOpen) reader.close();
   };
-  let rows: Iterator<DashboardRow>;
+  let rows: Iterator<RegisterRow>;
   try {
     rows = (reader ? registerRows(reader, scope) : [...registerRows(db, scope)])[Symbol.iterator]();
   } catch (error) {

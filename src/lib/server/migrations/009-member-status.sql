@@ -27,6 +27,10 @@ CREATE TABLE member_status (
   ward_lower       TEXT NOT NULL
 ) STRICT;
 CREATE INDEX member_status_until ON member_status (status_until) WHERE status_until IS NOT NULL;
+-- The dashboard's sorts (dashboard-query.ts): a page in these orders reads its 100 rows, not all of them.
+CREATE INDEX member_status_by_urgency ON member_status (urgency, name_key);
+CREATE INDEX member_status_by_name ON member_status (name_key);
+CREATE INDEX member_status_by_ward ON member_status (ward_key, name_key);
 
 -- Members whose kept status may be out of date. Every member starts here.
 CREATE TABLE member_status_stale (member_id INTEGER PRIMARY KEY) STRICT;
