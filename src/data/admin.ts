@@ -1,5 +1,7 @@
 /** What admin routes need from the course: each pack's current version, content hash, refresh period and route times. */
+import type { DatabaseSync } from 'node:sqlite';
 import { allCourses } from './server-course.ts';
+import { refreshStatuses } from '../lib/server/member-statuses.ts';
 import type { PackInfo } from '../lib/server/dashboard.ts';
 import { sees, type Scope } from '../lib/server/scope.ts';
 
@@ -14,4 +16,9 @@ export async function packInfo(scope?: Scope): Promise<Map<string, PackInfo & { 
     // What members are asked to spend, from the routes (the same figures as /<pack>/route.json).
     minutes: { induction: c.routes.induction.minutes, refresher: c.routes.refresher.minutes },
   }]));
+}
+
+/** Brings the kept member statuses up to date (member-statuses.ts) against every pack served, before a page reads them. */
+export async function freshStatuses(db: DatabaseSync, now = new Date()): Promise<void> {
+  refreshStatuses(db, await packInfo(), now);
 }

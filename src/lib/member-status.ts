@@ -135,3 +135,20 @@ export function memberStatus(input: StatusInput): StatusResult {
   const sentence = progress.charAt(0).toUpperCase() + progress.slice(1);
   return { status, detail: `${sentence}; due by ${dueBy}`, expiresOn: null };
 }
+
+/**
+ * The first day (YYYY-MM-DD) on which `memberStatus` answers differently with nothing but the date
+ * changed: the day after the due date, for a member who has not signed, or after the expiry, for one
+ * whose sign-off stands. null when only an event (a sign-off, a revocation, a new policy) changes it.
+ * The dashboard keeps each status until this day (src/lib/server/member-statuses.ts).
+ */
+export function statusUntil(input: StatusInput, result: StatusResult = memberStatus(input)): string | null {
+  const dayAfter = (day: Date) => isoDate(new Date(day.getTime() + DAY_MS));
+  switch (result.status) {
+    case 'signed': return dayAfter(addMonths(utcDay(input.latestRecord!.signedAt), input.pack.refreshMonths));
+    case 'not-started':
+    case 'in-progress':
+    case 'passed-not-signed': return dayAfter(utcDay(input.dueDate));
+    default: return null;
+  }
+}

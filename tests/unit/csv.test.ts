@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvDate, csvTime, looksConvertible, neutralise, toCsv } from '../../src/lib/csv.ts';
 import { parseRoster, sampleRoster } from '../../src/lib/roster.ts';
@@ -102,5 +104,29 @@ describe('the sample roster', () => {
     expect(text).toContain('Alex Example,alex.example@example.org,councillor,North ward,wyre,2027-06-30\r\n');
     const parsed = parseRoster(text, ['wyre', 'ashfield']);
     expect(parsed.ok && parsed.members.map((m) => [m.role, m.dueDate])).toEqual([['councillor', '2027-06-30'], ['co-opted member', '2027-06-30']]);
+  });
+});
+
+describe('the hand-written writer and UK times (fast enough for 100,000 members)', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', 'Z', 'ë', ' ', ',', ';', '"', "'", '\r', '\n', '=', '-', '1', '/', '\t', '@') });
+  it('writes the bytes csv-stringify wrote', () => {
+    fc.assert(fc.property(fc.array(fc.array(text, { minLength: 1, maxLength: 4 }), { maxLength: 5 }), (rows) => {
+      const cells = rows.map((r) => r.map(neutralise));
+      const expected = stringify(cells, { record_delimiter: '\r\n', quote_record_delimiter: true, quoted_match: /;/, escape_formulas: false });
+      expect(toCsv(['h'], rows)).toBe(`\uFEFFh\r\n${expected}`);
+    }), { numRuns: 500 });
+  });
+
+  const uk = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' });
+  const byIntl = (ms: number) => {
+    const p = Object.fromEntries(uk.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  };
+  it('gives each time as Intl does, across the clocks changing', () => {
+    const changes = ['2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00Z', '2026-10-25T00:59:00Z', '2026-10-25T01:00:00Z', '2026-10-25T01:59:59Z', '1999-12-31T23:59:59Z'];
+    for (const iso of changes) expect(csvTime(iso)!.spreadsheet).toBe(byIntl(Date.parse(iso)));
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+      expect(csvTime(new Date(ms).toISOString())!.spreadsheet).toBe(byIntl(ms));
+    }), { numRuns: 3000 });
   });
 });

@@ -1,5 +1,5 @@
-/** The dashboard's rows: each member with their status, filtered, searched and sorted as asked. */
-import { memberStatus, STATUS_ORDER, type MemberStatus, type StatusResult } from '../member-status.ts';
+/** The dashboard's rows: each member with their status, and the sorts and filters it offers (read in SQL: dashboard-query.ts). */
+import { memberStatus, type MemberStatus, type StatusInput, type StatusResult } from '../member-status.ts';
 import type { MemberRow } from './members.ts';
 
 export interface PackInfo {
@@ -10,22 +10,22 @@ export interface PackInfo {
 
 export type DashboardRow = MemberRow & StatusResult;
 
+/** A member of a pack this server does not know is judged against no policy. */
+export const UNKNOWN_PACK: PackInfo = { policyVersion: '', contentHash: '', refreshMonths: 12 };
+
+/** What `memberStatus` needs about one member, from the roster's facts. */
+export const statusInput = (m: MemberRow, pack: PackInfo, now: Date): StatusInput => ({
+  dueDate: m.due_date,
+  startedAt: m.started_at,
+  passedUnsigned: m.passed_unsigned === 1,
+  revokedAt: m.revoked_at,
+  latestRecord: m.signed_at ? { signedAt: m.signed_at, policyVersion: m.policy_version!, contentHash: m.content_hash! } : null,
+  pack,
+  now,
+});
+
 export function withStatus(rows: readonly MemberRow[], packs: ReadonlyMap<string, PackInfo>, now = new Date()): DashboardRow[] {
-  return rows.map((m) => {
-    const pack = packs.get(m.pack) ?? { policyVersion: '', contentHash: '', refreshMonths: 12 };
-    return {
-      ...m,
-      ...memberStatus({
-        dueDate: m.due_date,
-        startedAt: m.started_at,
-        passedUnsigned: m.passed_unsigned === 1,
-        revokedAt: m.revoked_at,
-        latestRecord: m.signed_at ? { signedAt: m.signed_at, policyVersion: m.policy_version!, contentHash: m.content_hash! } : null,
-        pack,
-        now,
-      }),
-    };
-  });
+  return rows.map((m) => ({ ...m, ...memberStatus(statusInput(m, packs.get(m.pack) ?? UNKNOWN_PACK, now)) }));
 }
 
 /** One collator for every comparison: creating one per comparison made sorting 20,000 members take seconds. */
@@ -42,26 +42,4 @@ export interface Query {
   status?: MemberStatus | undefined;
   q?: string | undefined;
   sort?: Sort | undefined;
-}
-
-export function filterRows(rows: readonly DashboardRow[], query: Query): DashboardRow[] {
-  const q = query.q?.trim().toLowerCase();
-  const kept = rows.filter((r) =>
-    (!query.pack || r.pack === query.pack) &&
-    (!query.status || r.status === query.status) &&
-    (!q || r.name.toLowerCase().includes(q) || r.email.includes(q) || r.ward_or_committee.toLowerCase().includes(q)));
-  const by: Record<Sort, (a: DashboardRow, b: DashboardRow) => number> = {
-    name: (a, b) => byName(a.name, b.name),
-    status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || byName(a.name, b.name),
-    due: (a, b) => byIsoDate(a.due_date, b.due_date) || byName(a.name, b.name),
-    ward: (a, b) => byName(a.ward_or_committee, b.ward_or_committee) || byName(a.name, b.name),
-  };
-  return kept.sort(by[query.sort ?? 'status']);
-}
-
-/** Members per status, for the counts at the top. */
-export function countByStatus(rows: readonly DashboardRow[]): Record<MemberStatus, number> {
-  const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<MemberStatus, number>;
-  for (const r of rows) counts[r.status]++;
-  return counts;
 }

@@ -34,36 +34,34 @@ export interface MemberRow {
   revoked_at: string | null;
 }
 
-/** Every member with the figures their status needs, in one query (fast enough for 20,000 members). */
-export function listMembers(db: DatabaseSync, options: { includeArchived?: boolean; id?: number } = {}): MemberRow[] {
-  const where = [options.includeArchived ? '' : 'm.archived_at IS NULL', options.id === undefined ? '' : 'm.id = ?'].filter(Boolean);
+/**
+ * Every member with the figures their status needs, in one query. Each figure is a subquery on one
+ * member's own rows (all indexed), so reading a few members (`id`, or `stale`: those whose kept
+ * status is out of date, member-statuses.ts) costs as little as they are few.
+ */
+export function listMembers(db: DatabaseSync, options: { includeArchived?: boolean; id?: number; stale?: boolean } = {}): MemberRow[] {
+  const where = [
+    options.includeArchived ? '' : 'm.archived_at IS NULL',
+    options.id === undefined ? '' : 'm.id = ?',
+    options.stale ? 'm.id IN (SELECT member_id FROM member_status_stale)' : '',
+  ].filter(Boolean);
   return db.prepare(`
-    WITH latest AS (
-      SELECT rm.member_id, r.id AS record_id, r.signed_at, r.policy_version, r.content_hash,
-             row_number() OVER (PARTITION BY rm.member_id ORDER BY r.signed_at DESC) AS n
-      FROM record_members rm JOIN records r ON r.id = rm.record_id
-      WHERE NOT EXISTS (SELECT 1 FROM record_events e WHERE e.record_id = r.id AND e.kind = 'revoked')
-    ),
-    started AS (SELECT member_id, min(at) AS started_at FROM member_events GROUP BY member_id),
-    revoked AS (
-      SELECT rm.member_id, max(e.at) AS revoked_at FROM record_members rm
-      JOIN record_events e ON e.record_id = rm.record_id AND e.kind = 'revoked' GROUP BY rm.member_id
-    ),
-    attempts_by AS (
-      SELECT a.member_id,
-             max(a.passed = 1 AND NOT EXISTS (SELECT 1 FROM records r WHERE r.attempt_id = a.id)) AS passed_unsigned,
-             max(CASE WHEN a.total > 0 THEN (a.correct * 100) / a.total END) AS best_score,
-             min(a.created_at) AS first_attempt
-      FROM attempts a WHERE a.member_id IS NOT NULL GROUP BY a.member_id
-    )
     SELECT m.id, m.email, m.name, m.role, m.ward_or_committee, m.pack, m.due_date, m.link_created_at, m.archived_at,
-           coalesce(s.started_at, ab.first_attempt) AS started_at, coalesce(ab.passed_unsigned, 0) AS passed_unsigned,
-           l.record_id, l.signed_at, l.policy_version, l.content_hash, ab.best_score, rv.revoked_at
+           -- Started: the earliest of any progress event and any attempt (min() skips the one that is missing).
+           (SELECT min(t) FROM (SELECT min(e.at) AS t FROM member_events e WHERE e.member_id = m.id
+                                UNION ALL SELECT min(a.created_at) FROM attempts a WHERE a.member_id = m.id)) AS started_at,
+           EXISTS (SELECT 1 FROM attempts a WHERE a.member_id = m.id AND a.passed = 1
+                   AND NOT EXISTS (SELECT 1 FROM records r WHERE r.attempt_id = a.id)) AS passed_unsigned,
+           l.id AS record_id, l.signed_at, l.policy_version, l.content_hash,
+           (SELECT max(CASE WHEN a.total > 0 THEN (a.correct * 100) / a.total END) FROM attempts a WHERE a.member_id = m.id) AS best_score,
+           (SELECT max(e.at) FROM record_members rm JOIN record_events e ON e.record_id = rm.record_id AND e.kind = 'revoked'
+            WHERE rm.member_id = m.id) AS revoked_at
     FROM members m
-    LEFT JOIN started s ON s.member_id = m.id
-    LEFT JOIN attempts_by ab ON ab.member_id = m.id
-    LEFT JOIN latest l ON l.member_id = m.id AND l.n = 1
-    LEFT JOIN revoked rv ON rv.member_id = m.id
+    -- The latest unrevoked record.
+    LEFT JOIN records l ON l.id = (
+      SELECT r.id FROM record_members rm JOIN records r ON r.id = rm.record_id
+      WHERE rm.member_id = m.id AND NOT EXISTS (SELECT 1 FROM record_events e WHERE e.record_id = r.id AND e.kind = 'revoked')
+      ORDER BY r.signed_at DESC LIMIT 1)
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY m.name COLLATE NOCASE
   `).all(...(options.id === undefined ? [] : [options.id])) as unknown as MemberRow[];

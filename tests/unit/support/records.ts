@@ -21,14 +21,17 @@ export function keyedDatabase(path: string): { db: DatabaseSync; key: SigningKey
   return { db, key, path };
 }
 
-/** Stores record number `n` (its ID ends in n), signed through a fresh passed attempt; returns its ID. */
-export function storeTestRecord(db: DatabaseSync, key: SigningKey, n: number, memberId?: number): string {
-  const attempt = findAttempt(db, createAttempt(db, 'wyre', []))!;
+/**
+ * Stores record number `n` (its ID ends in n), signed through a fresh passed attempt (or `options.attemptId`,
+ * at `options.signedAt`, for `options.contentHash`); returns its ID.
+ */
+export function storeTestRecord(db: DatabaseSync, key: SigningKey, n: number, memberId?: number, options: { attemptId?: string; signedAt?: Date; contentHash?: string } = {}): string {
+  const attempt = { id: options.attemptId ?? findAttempt(db, createAttempt(db, 'wyre', []))!.id };
   const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
   const input = {
-    id, signedAt: new Date(), keyId: key.keyId, route: { kind: 'induction' as const, previousRecord: null, lessons: [] },
+    id, signedAt: options.signedAt ?? new Date(), keyId: key.keyId, route: { kind: 'induction' as const, previousRecord: null, lessons: [] },
     member: { name: `Member ${n}`, role: 'councillor' as const, wardOrCommittee: 'Garstang', email: `member${n}@example.org` }, identity: 'self-declared' as const,
-    pack: wyre.pack.pack, lessons: [], contentHash: 'x', rescored: rescore(wyre, perfectProgress(wyre)),
+    pack: wyre.pack.pack, lessons: [], contentHash: options.contentHash ?? 'x', rescored: rescore(wyre, perfectProgress(wyre)),
     attempt: { id: attempt.id, score: scoreAssessment([], {}, 80) },
   };
   storeRecord(db, key, `submission-${n}`, () => composeRecord(input), memberId);
