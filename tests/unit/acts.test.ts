@@ -15,6 +15,7 @@ const ACTS: { title: string; year: number; repealed?: true }[] = [
   { title: 'Defamation Act', year: 1996 },
   { title: 'Data Protection Act', year: 2018 },
   { title: 'Data Protection Act', year: 1998, repealed: true },
+  { title: 'Data (Use and Access) Act', year: 2025 },
   { title: 'Elections Act', year: 2022 },
   { title: 'Representation of the People Act', year: 1983 },
   { title: 'Online Safety Act', year: 2023 },

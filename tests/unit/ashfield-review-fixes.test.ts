@@ -121,6 +121,8 @@ describe('Ashfield: the safeguarding route is named (F22)', () => {
       expect(item.explanation).toMatch(part);
     }
     expect(item.explanation).toMatch(/Monitoring Officer handles conduct, not safeguarding/);
+    // A 14-year-old living with a man she met online may be at immediate risk: 999 comes first.
+    for (const text of [right.feedback, item.explanation]) expect(text).toMatch(/police on 999 first, then the council's designated safeguarding lead/);
     const check = loadChecks(root, 'ashfield').flatMap((c) => c.questions).find((q) => q.id === 'respect-safeguarding-concern')!;
     expect(check.options.find((o) => o.correct)!.text).toMatch(/safeguarding lead/);
   });

@@ -34,7 +34,9 @@ describe('quizzes/flowchart.yaml', () => {
    */
   const REWORDED: Record<string, { finding: string; says: RegExp[] }> = {
     // F12: "abusive" in ordinary English covers insults the scenarios answer "no" to; the check is for posts that may be crimes.
-    'q-unlawful': { finding: 'F12', says: [/unlawful/, /harassment \(including a\s+campaign of repeated targeting\)/, /grossly offensive/, /Rude or\s+insulting is not enough/] },
+    'q-unlawful': { finding: 'F12', says: [/^Could it be unlawful\? For example a threat/, /harassment \(including\s+repeated targeting\)/, /grossly offensive/, /defamatory or\s+obscene post/, /Rude or\s+insulting is not enough/] },
+    // F1: removal is the policies' rule and comes first; capturing and reporting are good practice where a policy asks only for removal.
+    'o-capture-report': { finding: 'F1', says: [/before it can be deleted, and remove it promptly from any page you control\. Report it to the\s+site administrator/, /capturing and reporting are good practice that keeps the evidence/] },
     // F3: giving no view is the safe course, not the law: predisposition is lawful (Localism Act 2011 s.25).
     'o-no-view': { finding: 'F3', says: [/^The safe course: give no view on the merits/, /\(predisposition\)/, /\(predetermination\)/] },
   };
@@ -70,7 +72,7 @@ describe('quizzes/flowchart.yaml', () => {
   it('names no role itself: a Clerk\'s pack reads "Clerk", and a pack with nobody to escalate to loses that part', () => {
     const clerk = inPackWords({ ...graph, id: 'respond', file: 'quizzes/flowchart.yaml', shared: true }, { officer: 'Clerk', members: 'councillors' });
     const action = (clerk.byId.get('o-capture-report') as { action: string }).action;
-    expect(action).toContain('and to the Clerk. Then remove it');
+    expect(action).toContain('and to the Clerk. Where your council');
     const texts = clerk.nodes.flatMap((n) => Object.values(n).filter((v): v is string => typeof v === 'string'));
     expect(texts.filter((t) => /Monitoring Officer|group leader|\{|\[\[/.test(t))).toEqual([]);
   });

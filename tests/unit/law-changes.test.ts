@@ -20,7 +20,7 @@ describe('since this policy was written', () => {
 
   it('lists the changes after the earliest document, oldest first; all of them for an undated policy', () => {
     const titles = (dates: Parameters<typeof earliestDay>[0][]) => changesSince(dates.map((date) => ({ date })), changes).changes.map((c) => c.date);
-    expect(titles(['2017-11'])).toEqual(['2018-05-25', '2020-12', '2023-11-01', '2023-11-01', '2024-01-31', '2025-03-17']);
+    expect(titles(['2017-11'])).toEqual(['2018-05-25', '2020-12', '2023-11-01', '2023-11-01', '2024-01-31', '2025-03-17', '2025-06-19']);
     // A policy of May 2018 may not reflect a change made that month: it is listed.
     expect(titles(['2018-05'])).toContain('2018-05-25');
     expect(titles(['2026-01-01'])).toEqual([]);
@@ -33,7 +33,7 @@ describe('since this policy was written', () => {
       expect(shown, pack.id).toEqual(expect.arrayContaining([
         'GDPR (now the UK GDPR) and the Data Protection Act 2018', 'The LGA Model Councillor Code of Conduct 2020',
         'Elections Act 2022 (digital imprints)', 'Elections Act 2022 (intimidating candidates and office-holders)',
-        'Online Safety Act 2023 (new offences)',
+        'Online Safety Act 2023 (new offences)', 'Data (Use and Access) Act 2025',
       ]));
     }
   });

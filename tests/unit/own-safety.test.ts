@@ -41,7 +41,8 @@ describe.each(SHIPPED_PACKS)('%s: your own safety online', (pack) => {
     expect(core).toMatch(/999 if you are in danger now/);
     expect(core).toMatch(/101/);
     expect(core).toMatch(/tell the Monitoring Officer/);
-    expect(core).toMatch(/If (it|anything) may involve a child, don't copy it: note the link and tell the police or CEOP/);
+    expect(core).toMatch(/If (it|anything) may be a sexual image of a child, don't copy it: note the link and report it to the police or the Internet Watch Foundation/);
+    expect(core).toMatch(/CEOP/);
     expect(core).toMatch(/correct it openly and apologise/);
     expect(core).toMatch(/hacked or impersonated, secure the account, warn (your )?followers, report it and tell the Monitoring Officer/);
   });

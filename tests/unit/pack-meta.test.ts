@@ -50,7 +50,7 @@ describe('source documents', () => {
     const [ashfield, wyre] = loadPacks(root).filter((p) => ['ashfield', 'wyre'].includes(p.pack.id)).map((p) => p.pack);
     expect(wyre!.policy).toEqual({ title: 'Social Media Policy for Members', version: 'November 2017' });
     expect(ashfield!.policy).toEqual({ title: 'Social Media Policy and Guidelines for Councillors and Co-opted Members', version: '3' });
-    expect(wyre!.documents).toEqual([{ title: 'Social Media Policy for Members', version: 'November 2017', date: '2017-11', constitution: 'Recommended for Part 5 of the Constitution (codes and protocols); ask the Monitoring Officer whether it was adopted', signed: true }]);
+    expect(wyre!.documents).toEqual([{ title: 'Social Media Policy for Members', version: 'November 2017', date: '2017-11', constitution: 'Recommended for Part 5 of the Constitution; ask the Monitoring Officer whether it was adopted', signed: true }]);
     expect(declarationText(wyre!)).toBe('I have read and understood Wyre Council\'s "Social Media Policy for Members" (version November 2017), and I will follow it whenever I use social media as a member of the council, or could be seen to be acting as one.');
   });
 
