@@ -19,7 +19,7 @@ export type MailSetting = { on: true; config: MailConfig } | { on: false; reason
 
 export function mailSetting(env: NodeJS.ProcessEnv = process.env): MailSetting {
   const url = env.COURSE_SMTP_URL?.trim();
-  if (!url) return { on: false, reason: 'Email is off: COURSE_SMTP_URL is not set, so invitations and reminders are queued but not sent.' };
+  if (!url) return { on: false, reason: 'Email is off: COURSE_SMTP_URL is not set, so no invitations or reminders are sent.' };
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
   if (!parsed || !/^smtps?:$/.test(parsed.protocol) || !parsed.hostname) {
     return { on: false, reason: 'Email is off: COURSE_SMTP_URL must look like smtp://user:password@relay.example.gov.uk:587 or smtps://relay.example.gov.uk:465.' };
