@@ -5,7 +5,7 @@
  */
 import { eligibility, type Requirements } from '../../lib/eligibility.ts';
 import { parseProgress, storageKey } from '../../lib/progress.ts';
-import { showChecklist, type ChecklistNames } from './checklist.ts';
+import { readyWords, showChecklist, type ChecklistNames } from './checklist.ts';
 
 interface PageData {
   pack: string;
@@ -50,11 +50,6 @@ if (dataElement && form) {
   (form.elements.namedItem('progress') as HTMLInputElement).value = JSON.stringify(progress);
   const verdict = eligibility(data.requirements, progress, data.assessment === 'used' ? 'failed' : data.assessment);
   showChecklist(data.requirements, verdict, data.names);
-  const ready = document.querySelector<HTMLElement>('[data-ready]');
-  if (ready) {
-    ready.hidden = false;
-    ready.textContent = verdict.eligible
-      ? 'You have done everything the course asks. You can now sign the declaration.'
-      : 'Some of the course is still to do: see the list above. You can sign once everything is ticked.';
-  }
+  const message = document.querySelector<HTMLElement>('[data-ready] [data-message]');
+  if (message) message.textContent = verdict.eligible ? readyWords.yes : readyWords.no;
 }
