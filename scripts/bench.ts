@@ -6,7 +6,8 @@
  *   3. Sign-off throughput and latency (p50/p95/p99) at concurrency 1, 16 and 64 (autocannon, a fresh
  *      database), beside the rate of raw durable node:sqlite inserts of a record-sized row.
  *   4. Dashboard list, filter and CSV export with 20,000 members: p50 and p99.
- *   5. Lighthouse (mobile): performance and accessibility, LCP, TBT, CLS for five pages.
+ *   5. Lighthouse (mobile): performance and accessibility, LCP, TBT, CLS for five pages (skipped, with a
+ *      message, without Chromium: CHROMIUM_PATH, CHROME_PATH or /usr/bin/chromium).
  *   6. Each pack's routes, from the built `/<pack>/route.json`, against the 45- and 15-minute targets.
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +19,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { builtPages, budgetFor, client, pageJavaScript } from './lib/pages.ts';
+import { findChromium } from './lib/chromium.ts';
 import { openDatabase } from '../src/lib/server/db.ts';
 import { createAttempt, findAttempt, submitAttempt } from '../src/lib/server/attempts.ts';
 import { importRoster } from '../src/lib/server/members.ts';
@@ -187,13 +189,18 @@ section('Dashboard with 20,000 members');
 }
 
 section('Lighthouse (mobile)');
-{
+// Without Chromium, or if it will not start, Lighthouse is skipped with a message; every other figure is still written.
+lighthouseSection: {
+  const chromium = findChromium();
+  const skip = (why: string) => { console.log(why); results.lighthouse = { skipped: why }; };
+  if ('missing' in chromium) { skip(chromium.missing); break lighthouseSection; }
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromePath: chromium.path,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  }).catch((error: Error) => skip(`Chromium at ${chromium.path} did not start (${error.message.split('\n')[0]}), so Lighthouse is skipped.`));
+  if (!chrome) break lighthouseSection;
   const lessons = readdirSync(join(client, 'wyre', 'lessons'));
   const scenarios = readdirSync(join(client, 'wyre', 'scenarios')).filter((n) => !n.endsWith('.html'));
   const pages = ['/', '/wyre/', `/wyre/lessons/${lessons.includes('libel') ? 'libel' : lessons[0]}/`, `/wyre/scenarios/${scenarios[0]}/`, '/wyre/assessment/'];
