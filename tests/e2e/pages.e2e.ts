@@ -1,7 +1,7 @@
 /**
  * Every built page of every pack is there and every internal link works; one page of each template
- * (the one with the most markup) loads and passes axe, and so does the 404 page. axe on every page
- * of every pack is in the reliability tier (axe-sweep.e2e.ts).
+ * (the one with the most markup) loads and passes axe, and so do the 404, privacy and verification
+ * pages. axe on every page of every pack is in the reliability tier (axe-sweep.e2e.ts).
  */
 import { expect, test } from '@playwright/test';
 import { expectedPages, packIds, SHIPPED_PACKS } from '../support/packs.ts';
@@ -49,6 +49,13 @@ test('every built page is of a template named in a11y-support.ts, and every temp
 
 for (const { template, path } of representatives(pages)) {
   test(`${template} (${path}) loads and passes axe`, async ({ page }) => {
+    await expectPageLoadsAndPassesAxe(page, path);
+  });
+}
+
+// On-demand pages that hold no one's data; journey.e2e.ts scans sign-off, the assessment, a certificate and its verification.
+for (const path of ['/privacy/', '/verify/']) {
+  test(`${path} (on demand) loads and passes axe`, async ({ page }) => {
     await expectPageLoadsAndPassesAxe(page, path);
   });
 }
