@@ -6,6 +6,21 @@ const port = Number(process.env.E2E_PORT ?? 4329);
 /** A fresh database and signing key for every run (see tests/e2e/server-support.ts). */
 export const e2eDatabase = 'reports/e2e-data/course.db';
 
+/**
+ * Two tiers. `fast` (`npm test`): component states, keyboard journeys, one whole-course walk, and axe
+ * on one page per template and one quiz of each kind in every state. `reliability`
+ * (`npm run test:reliability`): the files below, which start servers or builds of their own, hammer
+ * the server or sweep every page, plus any test tagged `@reliability`.
+ */
+const reliabilityFiles = [
+  'axe-sweep', // axe on every page, every scenario and every knowledge check in each state (~370 scans)
+  'fuzz', 'crash', 'load', 'sign-in-load', // hostile input, SIGKILL mid-sign-off, rate limits, scrypt under load
+  'scorm', // builds and zips the SCORM package, plays it in an LMS frame
+  'third-pack', 'own-graphs', // build a changed copy of the course
+  'refresher', // builds a changed copy of the course
+  'hardening', 'proxy', 'attempt-limits', 'mail', // servers of their own: storage faults, TLS proxy, rate limits, SMTP
+].map((name) => `**/${name}.e2e.ts`);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.e2e.ts',
@@ -13,7 +28,12 @@ export default defineConfig({
   fullyParallel: true,
   retries: 0,
   timeout: 30_000,
-  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  projects: [
+    { name: 'fast', testIgnore: reliabilityFiles, grepInvert: /@reliability/ },
+    { name: 'reliability', testMatch: reliabilityFiles },
+    { name: 'reliability-tagged', testIgnore: reliabilityFiles, grep: /@reliability/ },
+  ],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON ?? 'reports/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {

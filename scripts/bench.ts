@@ -8,7 +8,8 @@
  *      the ratio and budgets (scripts/bench/sign-off.ts).
  *   4. Dashboard list, filter and CSV export with 20,000 and 100,000 members: p50, p95 and p99 (scripts/bench/dashboard.ts).
  *   5. Lighthouse (mobile): performance and accessibility, LCP, TBT, CLS for every page type
- *      (scripts/bench/), the median of BENCH_LIGHTHOUSE_RUNS runs each (3), and the worst named.
+ *      (scripts/bench/), the median of BENCH_LIGHTHOUSE_RUNS runs each (3), and the worst named (skipped, with a
+ *      message, without Chromium: CHROMIUM_PATH, CHROME_PATH or /usr/bin/chromium).
  *   6. Each pack's routes, from the built `/<pack>/route.json`, against the 45- and 15-minute targets.
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { builtPages, budgetFor, client, pageJavaScript } from './lib/pages.ts';
+import { findChromium } from './lib/chromium.ts';
 import { openDatabase } from '../src/lib/server/db.ts';
 import { importRoster } from '../src/lib/server/members.ts';
 import { createAdmin } from '../src/lib/server/admins.ts';
@@ -134,12 +136,22 @@ section('Dashboard with 20,000 and 100,000 members (scripts/bench/dashboard.ts)'
 results.dashboard = await benchDashboard();
 
 section('Lighthouse (mobile), every page type');
-{
+// Without Chromium, or if it will not start, Lighthouse is skipped with a message; every other figure is still written.
+lighthouseSection: {
+  const chromium = findChromium();
+  const skip = (why: string) => { console.log(why); results.lighthouse = { skipped: why }; };
+  if ('missing' in chromium) { skip(chromium.missing); break lighthouseSection; }
   // The page list and the runs live in scripts/bench/; the admin is added to the bench's database.
   const db = openDatabase(dbPath);
   const pages = [...builtPageTypes(), ...(await serverPageTypes(server.base, db))];
   db.close();
-  const audits = await lighthouseAll(server.base, pages, { runs: Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3), chromePath: process.env.CHROME_PATH });
+  let audits;
+  try {
+    audits = await lighthouseAll(server.base, pages, { runs: Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3), chromePath: chromium.path });
+  } catch (error) {
+    skip(`Chromium at ${chromium.path} did not start or Lighthouse failed (${(error as Error).message.split('\n')[0]}), so Lighthouse is skipped.`);
+    break lighthouseSection;
+  }
   results.lighthouse = { pages: audits, worst: worstOf(audits)?.page ?? null, overBudget: audits.filter((a) => !withinBudget(a)).map((a) => a.page) };
   for (const line of summary(audits)) console.log(line);
 }

@@ -53,7 +53,8 @@ test('the shipped packs\' pages name only their own roles and carry their lang',
   for (const { pack } of loadPacks(root)) expect(packPageProblems(client, pack)).toEqual([]);
 });
 
-test('a pack made by new-pack builds; as a Welsh council with a Clerk, its pages say so and name no Monitoring Officer', () => {
+// A build of its own (about a minute): in the reliability tier.
+test('a pack made by new-pack builds; as a Welsh council with a Clerk, its pages say so and name no Monitoring Officer', { tag: '@reliability' }, () => {
   test.setTimeout(240_000);
   rmSync(work, { recursive: true, force: true });
   const copy = join(work, 'course');

@@ -1,7 +1,12 @@
-/** Every built page of every pack loads, every internal link works, and axe finds nothing on any page. */
+/**
+ * Every built page of every pack is there and every internal link works; one page of each template
+ * (the one with the most markup) loads and passes axe, and so do the 404, privacy and verification
+ * pages. axe on every page of every pack is in the reliability tier (axe-sweep.e2e.ts).
+ */
 import { expect, test } from '@playwright/test';
 import { expectedPages, packIds, SHIPPED_PACKS } from '../support/packs.ts';
-import { builtPages, expectPageLoadsAndPassesAxe } from './support.ts';
+import { builtPages, expectNoAxeViolations, expectPageLoadsAndPassesAxe } from './support.ts';
+import { representatives, templateOf, TEMPLATES } from './a11y-support.ts';
 
 const pages = builtPages();
 
@@ -30,14 +35,27 @@ test('every internal link on every page answers 200', async ({ request }) => {
   expect(broken).toEqual([]);
 });
 
-test('an unknown address gets the 404 page', async ({ page }) => {
+test('an unknown address gets the 404 page, which passes axe', async ({ page }) => {
   const response = await page.goto('/wyre/lessons/no-such-lesson/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expectNoAxeViolations(page);
 });
 
-for (const path of pages) {
-  test(`${path} loads and passes axe`, async ({ page }) => {
+test('every built page is of a template named in a11y-support.ts, and every template has pages', () => {
+  expect(pages.filter((p) => !templateOf(p))).toEqual([]);
+  expect(representatives(pages).map((r) => r.template)).toEqual(TEMPLATES.map(([name]) => name));
+});
+
+for (const { template, path } of representatives(pages)) {
+  test(`${template} (${path}) loads and passes axe`, async ({ page }) => {
+    await expectPageLoadsAndPassesAxe(page, path);
+  });
+}
+
+// On-demand pages that hold no one's data; journey.e2e.ts scans sign-off, the assessment, a certificate and its verification.
+for (const path of ['/privacy/', '/verify/']) {
+  test(`${path} (on demand) loads and passes axe`, async ({ page }) => {
     await expectPageLoadsAndPassesAxe(page, path);
   });
 }
