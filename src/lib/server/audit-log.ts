@@ -3,6 +3,7 @@
  * at a time, and for an admin limited to some packs only the entries about those packs' members and
  * records, and their own.
  */
+import type { AuditEntry } from './audit.ts';
 import type { DatabaseSync } from 'node:sqlite';
 import { MEMBER_ACTIONS, RECORD_ACTIONS } from '../audit-actions.ts';
 import type { Scope } from './scope.ts';
@@ -19,14 +20,8 @@ export interface AuditQuery {
   page?: number | undefined;
 }
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string;
-  detail: string;
-}
+/** An entry as the log page lists it: the entry without its chain hashes. */
+export type AuditRow = Omit<AuditEntry, 'prev_hash' | 'hash' | 'anchor' | 'anchor_key'>;
 
 const list = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
