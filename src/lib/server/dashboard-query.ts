@@ -113,9 +113,3 @@ export function notInvitedCount(db: DatabaseSync, scope: Scope): number {
     AND NOT EXISTS (SELECT 1 FROM mail_outbox o WHERE o.member_id = m.id AND o.kind = 'invitation')`).get(...w.params) as { n: number }).n;
 }
 
-/** When each of these members was first invited, if they were. */
-export function invitedAmong(db: DatabaseSync, ids: readonly number[]): Map<number, string> {
-  const rows = db.prepare(`SELECT member_id, min(created_at) AS at FROM mail_outbox
-    WHERE kind = 'invitation' AND member_id IN (SELECT value FROM json_each(?)) GROUP BY member_id`).all(JSON.stringify(ids)) as { member_id: number; at: string }[];
-  return new Map(rows.map((r) => [r.member_id, r.at]));
-}

@@ -123,7 +123,10 @@ export const recentMessages = (db: DatabaseSync, limit = 50): OutboxRow[] =>
   db.prepare('SELECT * FROM mail_outbox ORDER BY id DESC LIMIT ?').all(limit) as unknown as OutboxRow[];
 
 /** When each member was first invited (queued), by member ID. */
-export function invitedMembers(db: DatabaseSync): Map<number, string> {
-  const rows = db.prepare(`SELECT member_id, min(created_at) AS at FROM mail_outbox WHERE kind = 'invitation' AND member_id IS NOT NULL GROUP BY member_id`).all() as { member_id: number; at: string }[];
+export function invitedMembers(db: DatabaseSync, ids?: readonly number[]): Map<number, string> {
+  // Only the members asked about, when given: a page shows 100 of perhaps 20,000.
+  const only = ids ? 'AND member_id IN (SELECT value FROM json_each(?))' : '';
+  const rows = db.prepare(`SELECT member_id, min(created_at) AS at FROM mail_outbox
+    WHERE kind = 'invitation' AND member_id IS NOT NULL ${only} GROUP BY member_id`).all(...(ids ? [JSON.stringify(ids)] : [])) as { member_id: number; at: string }[];
   return new Map(rows.map((r) => [r.member_id, r.at]));
 }
